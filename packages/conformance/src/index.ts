@@ -1,0 +1,1 @@
+export type { Capability, ConformanceAdapter } from './adapter.js';

@@ -1,0 +1,1 @@
+export { SteadfastError, type RuntimeErrorCode } from './errors/steadfast-error.js';

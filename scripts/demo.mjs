@@ -1,0 +1,47 @@
+#!/usr/bin/env node
+// `npm run demo`: the main job, for real. First the plugin over the hazard examples, then the
+// conformance kit against the reference runtime. Whatever does not exist yet is said plainly.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = join(import.meta.dirname, '..');
+
+function run(title, command, args) {
+  console.log(`\n━━━ ${title}\n$ ${[command, ...args].join(' ')}\n`);
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit' });
+  return result.status ?? 1;
+}
+
+if (!existsSync(join(root, 'packages/eslint-plugin/dist/index.js'))) {
+  console.error('The packages are not built: run `npm install` (it builds them) first.');
+  process.exit(1);
+}
+
+const { default: plugin } = await import('@steadfast/eslint-plugin');
+const ruleNames = Object.keys(plugin.rules);
+if (ruleNames.length === 0) {
+  console.log('\n━━━ 1. Lint rules on examples/hazards/\nNo rule is implemented yet: nothing to show.');
+} else {
+  console.log(`\nRules in this build: ${ruleNames.map((name) => `@steadfast/${name}`).join(', ')}`);
+  // ESLint exits 1 when it finds problems, which is the point of this step.
+  const status = run('1. Lint rules on examples/hazards/ (each file holds one seed hazard)', 'npx', [
+    'eslint',
+    '--config',
+    'examples/eslint.config.js',
+    '--no-warn-ignored',
+    'examples/hazards/',
+  ]);
+  if (status === 2) process.exit(2);
+}
+
+const adapter = join(root, 'packages/reference-runtime/dist/conformance-adapter.js');
+const cli = join(root, 'packages/conformance/dist/cli.js');
+if (!existsSync(cli)) {
+  console.log('\n━━━ 2. Conformance report\nThe conformance CLI is not built yet: nothing to show.');
+} else if (!existsSync(adapter)) {
+  console.log('\n━━━ 2. Conformance report\nThe reference runtime has no conformance adapter yet: nothing to show.');
+} else {
+  const status = run('2. Conformance suite against @steadfast/runtime', 'node', [cli, '--adapter', adapter]);
+  process.exit(status);
+}
