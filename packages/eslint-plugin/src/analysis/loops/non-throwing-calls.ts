@@ -34,11 +34,16 @@ export function isNonThrowingCall(call: TSESTree.CallExpression): boolean {
   const path = calleePath(call.callee);
   if (!path || path.length === 0) return false;
   const name = path.at(-1) ?? '';
+  if (isStopFlagRead(call, path, name)) return true;
   if (path.length === 1) return SAFE_FUNCTIONS.has(name);
   const receiver = path.at(-2) ?? '';
   if (path.length === 2 && (SAFE_OBJECTS.has(receiver) || SAFE_MEMBERS.has(`${receiver}.${name}`))) return true;
   if (LOGGER_RECEIVER.test(receiver) && LOG_METHODS.has(name)) return true;
   if (path.length === 2 && SAFE_FUNCTIONS.has(name) && /^(timers|globalThis|window|global)$/.test(receiver)) return true;
+  return false;
+}
+
+function isStopFlagRead(call: TSESTree.CallExpression, path: readonly string[], name: string): boolean {
   if (call.arguments.length !== 0) return false;
   // Throwing on abort is the loop's designed exit, not a bad iteration.
   if (name === 'throwIfAborted') return true;
