@@ -1,5 +1,9 @@
 import { RuleTester } from '@typescript-eslint/rule-tester';
-import rule from '../../src/rules/no-unguarded-loop-body.js';
+import rule, { type MessageId, type Options } from '../../src/rules/no-unguarded-loop-body.js';
+
+// @typescript-eslint/rule-tester brings its own copy of @typescript-eslint/utils; the rule object
+// is the same, only the two copies' nominal class types differ.
+const testedRule = rule as unknown as Parameters<typeof RuleTester.prototype.run<MessageId, Options>>[1];
 
 // Untyped mode: what `recommended` does without a TypeScript program. Seed loops (000 `_run`,
 // `_tick_loop`; 002 `_drain_loop`, `_requeue_loop`) are ported to TypeScript: before = invalid,
@@ -9,7 +13,7 @@ const ruleTester = new RuleTester();
 const LOOP = 'one bad iteration ends the loop for good';
 const TIMER = 'in Node an uncaught throw or rejection there ends the process';
 
-ruleTester.run('no-unguarded-loop-body', rule, {
+ruleTester.run('no-unguarded-loop-body', testedRule, {
   valid: [
     {
       name: 'seed 000 _run after: receive, sentinel exit, guarded processing',

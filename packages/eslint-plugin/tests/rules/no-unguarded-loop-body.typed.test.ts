@@ -1,6 +1,10 @@
 import { join } from 'node:path';
 import { RuleTester } from '@typescript-eslint/rule-tester';
-import rule from '../../src/rules/no-unguarded-loop-body.js';
+import rule, { type MessageId, type Options } from '../../src/rules/no-unguarded-loop-body.js';
+
+// @typescript-eslint/rule-tester brings its own copy of @typescript-eslint/utils; the rule object
+// is the same, only the two copies' nominal class types differ.
+const testedRule = rule as unknown as Parameters<typeof RuleTester.prototype.run<MessageId, Options>>[1];
 
 // Typed mode (`settings.steadfast.typeAware`): the code under test is linted as `worker.ts` of a
 // real fixture project, so imports resolve to the fixture's declarations.
@@ -38,7 +42,7 @@ export async function replay(jobs: Job[]): Promise<void> {
   }
 }`;
 
-typedTester.run('no-unguarded-loop-body (typed)', rule, {
+typedTester.run('no-unguarded-loop-body (typed)', testedRule, {
   valid: [
     { name: 'a callee whose own body catches everything guards the call', code: callsGuardedCallee, filename },
     { name: 'for await over an array is finite, whatever its name', code: arraySource, filename },
@@ -222,7 +226,7 @@ setInterval(unguardedTick, 60_000);`,
   ],
 });
 
-untypedTester.run('no-unguarded-loop-body (program present, typed switch off)', rule, {
+untypedTester.run('no-unguarded-loop-body (program present, typed switch off)', testedRule, {
   valid: [
     {
       name: 'an imported setInterval callback is not read without the typed switch',
