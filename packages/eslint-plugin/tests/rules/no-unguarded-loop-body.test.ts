@@ -460,6 +460,62 @@ setInterval(undefined, 10);`,
 }
 while (true) { break; }`,
     },
+    {
+      name: 'synchronous reporting, backoff and cleanup in catch and finally need no guard of their own',
+      code: `export async function runSlotLoop(deps: SlotLoopDeps): Promise<void> {
+  let failures = 0;
+  while (!deps.isStopping()) {
+    let sleepMs = deps.pollMs;
+    try {
+      await deps.run(await deps.next());
+      failures = 0;
+    } catch (error) {
+      failures += 1;
+      deps.onError(error);
+      deps.events.emit('loop:error', { loop: 'slot', error });
+      sleepMs = loopBackoff(failures);
+    } finally {
+      deps.release();
+    }
+    await deps.wakeup.sleep(sleepMs);
+  }
+}`,
+    },
+    {
+      name: 'the wait is the designed exit together with the delay it is given',
+      code: `async function poller(signal: AbortSignal): Promise<void> {
+  while (!signal.aborted) {
+    try {
+      await pollOnce();
+    } catch (error) {
+      logger.error(error);
+    }
+    await sleep(nextDelay(), undefined, { signal });
+  }
+}`,
+    },
+    {
+      name: 'a heartbeat timer that forwards to a guarded method',
+      code: `class LeaseKeeper {
+  #timer: NodeJS.Timeout | undefined;
+  start(): void {
+    this.#timer ??= setInterval(() => {
+      void this.beat();
+    }, this.heartbeatMs);
+  }
+  async beat(): Promise<void> {
+    if (this.#beating) return;
+    this.#beating = true;
+    try {
+      await this.store.heartbeat(this.leases());
+    } catch (error) {
+      this.onError(error);
+    } finally {
+      this.#beating = false;
+    }
+  }
+}`,
+    },
   ],
   invalid: [
     {

@@ -59,6 +59,8 @@ export function findFirstUnguarded(roots: readonly TSESTree.Node[], env: ThrowPo
   let found: UnguardedThrowPoint | undefined;
   /** Catch parameters in scope: rethrowing one of them is not a new throw. */
   const rethrowable: string[] = [];
+  /** How many catch or finally blocks enclose the current node. */
+  let handlerDepth = 0;
 
   const point = (node: TSESTree.Node, protection: Protection): boolean => {
     if (protection === 'guard') return false;
@@ -82,7 +84,8 @@ export function findFirstUnguarded(roots: readonly TSESTree.Node[], env: ThrowPo
         return;
       }
     }
-    if (isNonThrowingCall(call) || env.isSelfGuardedCall?.(call)) {
+    // In a catch or finally, synchronous calls report, count and compute backoff; only awaited work there is judged.
+    if (handlerDepth > 0 || isNonThrowingCall(call) || env.isSelfGuardedCall?.(call)) {
       visitChildren(call, protection);
       return;
     }
@@ -107,26 +110,10 @@ export function findFirstUnguarded(roots: readonly TSESTree.Node[], env: ThrowPo
     return race && contenders?.type === AST_NODE_TYPES.ArrayExpression && contenders.elements.length > 0 && contenders.elements.every((element) => element !== null && isDesignedExit(element));
   };
 
-  /** The wait or receive itself is the designed exit; what it is given still runs here. */
-  const visitDesignedExit = (call: TSESTree.CallExpression, protection: Protection): void => {
-    visit(receiverOf(call), protection);
-    for (const value of call.arguments) {
-      if (isDesignedExit(value)) visitDesignedExit(value, protection);
-      else if (value.type === AST_NODE_TYPES.ArrayExpression) {
-        for (const element of value.elements) {
-          if (element && isDesignedExit(element)) visitDesignedExit(element, protection);
-          else if (element) visit(element, protection);
-        }
-      } else visit(value, protection);
-    }
-  };
-
   const visitAwait = (node: TSESTree.AwaitExpression, protection: Protection): void => {
     const argument = node.argument;
-    if (isDesignedExit(argument)) {
-      visitDesignedExit(argument, protection);
-      return;
-    }
+    // The wait or receive is the designed exit, and so is what it is given (a delay, a backoff).
+    if (isDesignedExit(argument)) return;
     if (!isHandledPromise(argument) && point(node, protection)) return;
     visit(argument, protection);
   };
@@ -136,6 +123,7 @@ export function findFirstUnguarded(roots: readonly TSESTree.Node[], env: ThrowPo
       ? strongest(protection, judgeCatchClause(node.handler, env.hasComment(node.handler.body), env.silentCatch))
       : protection;
     visit(node.block, inner);
+    handlerDepth += 1;
     if (node.handler) {
       const parameter = node.handler.param;
       if (parameter?.type === AST_NODE_TYPES.Identifier) rethrowable.push(parameter.name);
@@ -143,6 +131,7 @@ export function findFirstUnguarded(roots: readonly TSESTree.Node[], env: ThrowPo
       if (parameter?.type === AST_NODE_TYPES.Identifier) rethrowable.pop();
     }
     if (node.finalizer) visit(node.finalizer, protection);
+    handlerDepth -= 1;
   };
 
   const visitNestedLoop = (node: TSESTree.Node, protection: Protection): boolean => {
