@@ -1,4 +1,4 @@
-import { relative, sep } from 'node:path';
+import { dirname, relative, sep } from 'node:path';
 import { AST_NODE_TYPES, type ParserServicesWithTypeInformation, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import ts from 'typescript';
 import { originOf } from '../analysis/boundaries/import-origin.js';
@@ -41,9 +41,10 @@ const REASON_TEXT: Record<PrivacyReason, string> = {
   convention: 'named with the private prefix',
 };
 
-function displayPath(cwd: string, fileName: string): string {
-  const shown = relative(cwd, fileName);
-  return (shown.startsWith('..') ? fileName : shown).split(sep).join('/');
+/* Written the way an import from the accessing file would spell it, so it reads the same untyped. */
+function displayPath(fromFile: string, fileName: string): string {
+  const shown = relative(dirname(fromFile), fileName).split(sep).join('/');
+  return `'${shown.startsWith('.') ? shown : `./${shown}`}'`;
 }
 
 function isOwnReceiver(object: TSESTree.Expression): boolean {
@@ -68,6 +69,18 @@ function derivesFrom(type: ts.Type, base: ts.ClassLikeDeclaration, checker: ts.T
     if (derivesFrom(parent, base, checker, depth + 1)) return true;
   }
   return false;
+}
+
+/* A write through the public name could hit a getter-only member, so writes get no suggestion. */
+function isWriteTarget(key: TSESTree.Node): boolean {
+  const access = key.parent;
+  const parent = access?.parent;
+  if (!access || !parent) return false;
+  return (
+    (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left === access) ||
+    parent.type === AST_NODE_TYPES.UpdateExpression ||
+    (parent.type === AST_NODE_TYPES.UnaryExpression && parent.operator === 'delete')
+  );
 }
 
 function resolveAlias(symbol: ts.Symbol, checker: ts.TypeChecker): ts.Symbol {
@@ -170,7 +183,7 @@ export default createRule<Options, MessageId>({
       };
 
       const publicAlternative = (member: AccessedMember, symbol: ts.Symbol): string | undefined => {
-        if (member.spelling === 'destructuring') return undefined;
+        if (member.spelling === 'destructuring' || isWriteTarget(member.key)) return undefined;
         const publicName = publicNameOf(member.name);
         if (publicName === undefined) return undefined;
         const type = checker.getApparentType(services.getTypeAtLocation(stripCasts(member.object).expression));
@@ -195,7 +208,7 @@ export default createRule<Options, MessageId>({
         const publicName = publicAlternative(member, symbol);
         const data = {
           member: facts.displayName,
-          declaredIn: displayPath(context.cwd, facts.fileName),
+          declaredIn: displayPath(filename, facts.fileName),
           reason: REASON_TEXT[reason],
           boundary: reach,
         };
