@@ -3,7 +3,10 @@ import { ESLint, Linter } from 'eslint';
 import tseslint from 'typescript-eslint';
 import { describe, expect, it } from 'vitest';
 import { memberFactComputations } from '../../src/analysis/boundaries/member-privacy.js';
-import plugin from '../../src/index.js';
+import steadfast from '../../src/index.js';
+
+// ESLint's own Plugin type and typescript-eslint's differ in details irrelevant here.
+const plugin = steadfast as unknown as ESLint.Plugin;
 
 const fixture = join(import.meta.dirname, '..', 'fixtures', 'no-private-cross-module-access');
 

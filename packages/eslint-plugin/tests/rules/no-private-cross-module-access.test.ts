@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { RuleTester } from '@typescript-eslint/rule-tester';
-import rule from '../../src/rules/no-private-cross-module-access.js';
+import rule, { type MessageId, type Options } from '../../src/rules/no-private-cross-module-access.js';
 
 // Untyped mode: the `recommended` config, no program. Files live in the fixture folder so that
 // directory and package boundaries resolve against real directories.
@@ -10,7 +10,11 @@ const nestedConsumer = join(fixture, 'src', 'nested', 'consumer.ts');
 
 const ruleTester = new RuleTester();
 
-ruleTester.run('no-private-cross-module-access (untyped)', rule, {
+// @typescript-eslint/rule-tester ships its own copy of @typescript-eslint/utils, whose types are
+// nominally different from the plugin's; the rule object is the same at run time.
+const subject = rule as unknown as Parameters<typeof ruleTester.run<MessageId, Options>>[1];
+
+ruleTester.run('no-private-cross-module-access (untyped)', subject, {
   valid: [
     {
       name: 'this._x and super._x() are the class reaching its own members',

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { RuleTester } from '@typescript-eslint/rule-tester';
-import rule from '../../src/rules/no-private-cross-module-access.js';
+import rule, { type MessageId, type Options } from '../../src/rules/no-private-cross-module-access.js';
 
 // Typed mode: a real project (tsconfig.json and files that import each other); the code of each
 // case is linted as if it were the file named by `filename`.
@@ -17,7 +17,11 @@ const ruleTester = new RuleTester({
 
 const importDispatcher = 'import { dispatcher, Dispatcher, Executor, registry, defaults } from "./dispatcher.js";\n';
 
-ruleTester.run('no-private-cross-module-access (typed)', rule, {
+// @typescript-eslint/rule-tester ships its own copy of @typescript-eslint/utils, whose types are
+// nominally different from the plugin's; the rule object is the same at run time.
+const subject = rule as unknown as Parameters<typeof ruleTester.run<MessageId, Options>>[1];
+
+ruleTester.run('no-private-cross-module-access (typed)', subject, {
   valid: [
     {
       name: 'a subclass in another file reaches its own members through this and super',
