@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { isOwnCodeModuleSpecifier } from './relative-module-path.js';
 
 /** How a value reached the current file from another module, as far as the file's syntax shows. */
@@ -64,7 +64,7 @@ function originOfIdentifier(
   const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
   const definition = variable?.defs[0];
   if (!variable || !definition || variable.defs.length !== 1) return undefined;
-  if (definition.type === 'ImportBinding') {
+  if (definition.type === TSESLint.Scope.DefinitionType.ImportBinding) {
     const specifier = definition.node;
     const declaration = definition.parent;
     if (declaration.type !== AST_NODE_TYPES.ImportDeclaration || declaration.importKind === 'type') return undefined;
@@ -73,7 +73,7 @@ function originOfIdentifier(
     if (!isOwnCodeModuleSpecifier(source)) return undefined;
     return { source, kind: specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier ? 'namespace-member' : 'binding' };
   }
-  if (definition.type !== 'Variable') return undefined;
+  if (definition.type !== TSESLint.Scope.DefinitionType.Variable) return undefined;
   const declarator = definition.node;
   // A variable assigned again later may hold anything; only single-assignment aliases are followed.
   if (!declarator.init || variable.references.filter((reference) => reference.isWrite()).length > 1) return undefined;
