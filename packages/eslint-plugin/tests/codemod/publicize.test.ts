@@ -96,6 +96,13 @@ describe('steadfast-publicize on seed 002 task 5 (Dispatcher._executor used from
     expect(out).toContain('Would rename Dispatcher._executor → Dispatcher.executor');
   });
 
+  it('renames a constructor parameter property with its uses', () => {
+    const worker = 'export class Worker {\n  constructor(readonly _lease: number) {}\n  renew(): number {\n    return this._lease;\n  }\n}\nexport const lease = new Worker(5)._lease;\n';
+    writeFileSync(join(project, 'src', 'worker.ts'), worker);
+    expect(cli(['src/worker.ts:Worker._lease']).code).toBe(0);
+    expect(read('src/worker.ts')).toBe(worker.replaceAll('_lease', 'lease'));
+  });
+
   it('takes the public name from --name', () => {
     expect(cli([target, '--name', 'jobExecutor']).code).toBe(0);
     expect(read('src/main.ts')).toContain('dispatcher.jobExecutor.shutdown()');
