@@ -10,7 +10,7 @@ import {
 } from '../analysis/boundaries/member-privacy.js';
 import { crossesBoundary, type ModuleBoundary, type PackageRootCache } from '../analysis/boundaries/module-boundary.js';
 import { DEFAULT_PRIVATE_PATTERN, privateNameMatcher, publicNameOf } from '../analysis/boundaries/private-name.js';
-import { approximateModulePath } from '../analysis/boundaries/relative-module-path.js';
+import { approximateModulePath, isOwnCodeModuleSpecifier } from '../analysis/boundaries/relative-module-path.js';
 import { getTypeServices } from '../analysis/type-services.js';
 import { createRule } from '../util/create-rule.js';
 import { memberOfExpression, membersOfPattern, type AccessedMember } from './no-private-cross-module-access/accessed-member.js';
@@ -165,8 +165,8 @@ export default createRule<Options, MessageId>({
     const packageRoots: PackageRootCache = new Map();
     const filename = context.filename;
 
-    function report(member: AccessedMember, data: Record<string, string>, suggestion?: TSESLint.ReportSuggestionArray<MessageId>): void {
-      context.report({ node: member.key, messageId: 'privateAccess', data, suggest: suggestion ?? [] });
+    function report(node: TSESTree.Node, data: Record<string, string>, suggestion?: TSESLint.ReportSuggestionArray<MessageId>): void {
+      context.report({ node, messageId: 'privateAccess', data, suggest: suggestion ?? [] });
     }
 
     if (services) {
@@ -194,28 +194,35 @@ export default createRule<Options, MessageId>({
         return publicName;
       };
 
-      const check = (member: AccessedMember): void => {
-        if (isOwnReceiver(member.object)) return;
-        const symbol = memberSymbol(member, services, checker);
-        if (!symbol) return;
+      /** The finding for a symbol reached from this file, if its privacy boundary is crossed. */
+      const judge = (symbol: ts.Symbol, name: string): { facts: MemberDeclarationFacts; data: Record<string, string>; reason: PrivacyReason } | undefined => {
         const facts = getMemberDeclarationFacts(symbol, checker, program);
-        if (!facts) return;
-        const reason = privacyReasonOf(facts, looksPrivate(member.name));
-        if (!reason) return;
+        if (!facts) return undefined;
+        const reason = privacyReasonOf(facts, looksPrivate(name));
+        if (!reason) return undefined;
         const reach: ModuleBoundary = reason === 'internal-tag' ? 'package' : boundary;
-        if (!crossesBoundary(filename, facts.fileName, reach, packageRoots)) return;
-        if (reason === 'typescript-protected' && isAllowedProtected(member, facts)) return;
-        const publicName = publicAlternative(member, symbol);
+        if (!crossesBoundary(filename, facts.fileName, reach, packageRoots)) return undefined;
         const data = {
           member: facts.displayName,
           declaredIn: displayPath(filename, facts.fileName),
           reason: REASON_TEXT[reason],
           boundary: reach,
         };
+        return { facts, data, reason };
+      };
+
+      const check = (member: AccessedMember): void => {
+        if (isOwnReceiver(member.object)) return;
+        const symbol = memberSymbol(member, services, checker);
+        if (!symbol) return;
+        const finding = judge(symbol, member.name);
+        if (!finding) return;
+        if (finding.reason === 'typescript-protected' && isAllowedProtected(member, finding.facts)) return;
+        const publicName = publicAlternative(member, symbol);
         const key = member.key;
         report(
-          member,
-          data,
+          key,
+          finding.data,
           publicName === undefined
             ? []
             : [
@@ -232,6 +239,15 @@ export default createRule<Options, MessageId>({
         );
       };
 
+      const checkImport = (specifier: TSESTree.ImportSpecifier): void => {
+        const imported = specifier.imported;
+        const name = imported.type === AST_NODE_TYPES.Identifier ? imported.name : String(imported.value);
+        const symbol = services.getSymbolAtLocation(imported);
+        if (!symbol) return;
+        const finding = judge(resolveAlias(symbol, checker), name);
+        if (finding) report(imported, finding.data);
+      };
+
       return {
         MemberExpression(node) {
           const member = memberOfExpression(node);
@@ -240,6 +256,7 @@ export default createRule<Options, MessageId>({
         ObjectPattern(node) {
           for (const member of membersOfPattern(node)) check(member);
         },
+        ImportSpecifier: checkImport,
       };
     }
 
@@ -260,13 +277,24 @@ export default createRule<Options, MessageId>({
       ObjectPattern(node) {
         for (const member of membersOfPattern(node)) consider(member);
       },
+      ImportDeclaration(node) {
+        const source = node.source.value;
+        if (node.importKind === 'type' || !isOwnCodeModuleSpecifier(source)) return;
+        if (!crossesBoundary(filename, approximateModulePath(filename, source), boundary, packageRoots)) return;
+        for (const specifier of node.specifiers) {
+          if (specifier.type !== AST_NODE_TYPES.ImportSpecifier || specifier.importKind === 'type') continue;
+          const name = specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : specifier.imported.value;
+          if (!looksPrivate(name)) continue;
+          report(specifier.imported, { member: name, declaredIn: `'${source}'`, reason: REASON_TEXT.convention, boundary });
+        }
+      },
       'Program:exit'() {
         for (const member of candidates) {
           if (declaredHere.has(member.name)) continue;
           const origin = originOf(member.object, context.sourceCode);
           if (!origin) continue;
           if (!crossesBoundary(filename, approximateModulePath(filename, origin.source), boundary, packageRoots)) continue;
-          report(member, {
+          report(member.key, {
             member: member.name,
             declaredIn: `'${origin.source}'`,
             reason: REASON_TEXT.convention,

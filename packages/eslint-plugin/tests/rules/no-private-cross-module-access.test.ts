@@ -90,8 +90,19 @@ ruleTester.run('no-private-cross-module-access (untyped)', subject, {
       filename: consumer,
       options: [{ privatePattern: '^\\$' }],
     },
+    {
+      name: 'importing an underscore name from a dependency or as a type only',
+      code: 'import { _internals } from "some-library";\nimport type { _Shape } from "./dispatcher.js";\nimport { type _Other } from "./dispatcher.js";\nexport const x: _Shape | _Other = _internals;',
+      filename: consumer,
+    },
   ],
   invalid: [
+    {
+      name: 'importing a module-private name from another module',
+      code: 'import { _resetForTests, dispatcher } from "./dispatcher.js";\n_resetForTests();\ndispatcher.queue;',
+      filename: consumer,
+      errors: [{ messageId: 'privateAccess', data: { member: '_resetForTests', declaredIn: "'./dispatcher.js'", reason: 'named with the private prefix', boundary: 'file' }, line: 1, column: 10 }],
+    },
     {
       name: 'seed 002 task 5: dispatcher._executor read from another module',
       code: 'import { dispatcher } from "./dispatcher.js";\ndispatcher._executor.shutdown();',

@@ -96,8 +96,22 @@ ruleTester.run('no-private-cross-module-access (typed)', subject, {
       filename: consumer,
       options: [{ allowNames: ['_executor'] }],
     },
+    {
+      name: 'importing an @internal function inside its own package',
+      code: 'import { internalHelper } from "./dispatcher.js";\nexport const n = internalHelper();',
+      filename: consumer,
+    },
   ],
   invalid: [
+    {
+      name: 'importing a module-private name, or an @internal function from another package',
+      code: 'import { _resetForTests, internalHelper } from "../../src/dispatcher.js";\n_resetForTests();\nexport const n = internalHelper();',
+      filename: otherPackage,
+      errors: [
+        { messageId: 'privateAccess', data: { member: '_resetForTests', declaredIn: "'../../src/dispatcher.ts'", reason: 'named with the private prefix', boundary: 'file' }, column: 10 },
+        { messageId: 'privateAccess', data: { member: 'internalHelper', declaredIn: "'../../src/dispatcher.ts'", reason: 'tagged `@internal`', boundary: 'package' }, column: 26 },
+      ],
+    },
     {
       name: 'seed 002 task 5: dispatcher._executor read from another module',
       code: `${importDispatcher}dispatcher._executor.shutdown();`,
