@@ -97,6 +97,21 @@ ruleTester.run('no-private-cross-module-access (typed)', subject, {
       options: [{ allowNames: ['_executor'] }],
     },
     {
+      name: 'underscore members of a dependency\u2019s types are its public API (MongoDB-style _id)',
+      code: 'import { findOne, Document } from "fake-db";\nconst doc = findOne();\nexport const v = [doc._id, doc._version(), new Document()._id];',
+      filename: consumer,
+    },
+    {
+      name: 'local data with underscore keys, read and destructured',
+      code: 'const row = { _id: 1, _count: 2 };\nconst { _count } = row;\nexport const sum = row._id + _count;',
+      filename: consumer,
+    },
+    {
+      name: 'seed 002 task 5, after the fix: the public executor',
+      code: 'import { FixedDispatcher } from "./dispatcher.js";\nnew FixedDispatcher().executor.shutdown();',
+      filename: consumer,
+    },
+    {
       name: 'importing an @internal function inside its own package',
       code: 'import { internalHelper } from "./dispatcher.js";\nexport const n = internalHelper();',
       filename: consumer,

@@ -14,7 +14,8 @@ export interface MemberDeclarationFacts {
   /**
    * Whether the naming convention applies: a member of one of the project's own classes or module
    * singletons, not written `public` and not decorated (ORM fields), and not a property of an
-   * interface, a type literal, a data object literal or a dependency's types.
+   * interface, a type literal, a data object literal or a dependency's types (`node_modules`,
+   * the default library, `declare module 'pkg'`).
    */
   conventionApplies: boolean;
   /** Absolute file name of the (first) declaration. */
@@ -67,8 +68,16 @@ function isSingletonLiteral(literal: ts.ObjectLiteralExpression): boolean {
   );
 }
 
+/* `declare module 'pkg' { … }` describes a dependency, wherever the project keeps the file. */
+function isInAmbientModule(node: ts.Node): boolean {
+  for (let current = node.parent; !ts.isSourceFile(current); current = current.parent) {
+    if (ts.isModuleDeclaration(current) && ts.isStringLiteral(current.name)) return true;
+  }
+  return false;
+}
+
 function conventionApplies(declaration: ts.Declaration, program: ts.Program): boolean {
-  if (isDependencyFile(program, declaration.getSourceFile())) return false;
+  if (isDependencyFile(program, declaration.getSourceFile()) || isInAmbientModule(declaration)) return false;
   if (hasModifier(declaration, ts.SyntaxKind.PublicKeyword) || isDecorated(declaration)) return false;
   const parent = declaration.parent;
   if (ts.isParameter(declaration)) return ts.isParameterPropertyDeclaration(declaration, parent);
