@@ -150,6 +150,15 @@ ruleTester.run('no-private-cross-module-access (untyped)', subject, {
       ],
     },
     {
+      name: 'CommonJS: a required module and a name destructured from it',
+      code: 'const server = require("./dispatcher.js");\nserver.dispatcher._executor;\nconst { Dispatcher } = require("./dispatcher.js");\nnew Dispatcher()._flush();',
+      filename: consumer,
+      errors: [
+        { messageId: 'privateAccess', line: 2 },
+        { messageId: 'privateAccess', line: 4 },
+      ],
+    },
+    {
       name: 'destructuring a private member out of an imported object',
       code: 'import { dispatcher } from "./dispatcher.js";\nconst { _executor, queue } = dispatcher;',
       filename: consumer,
