@@ -31,7 +31,7 @@ export interface NoPrivateCrossModuleAccessOptions {
 export type Options = [NoPrivateCrossModuleAccessOptions];
 
 /** Identifiers of the rule's messages. */
-export type MessageId = 'privateAccess' | 'usePublicMember';
+export type MessageId = 'privateAccess' | 'declaredPrivateAccess' | 'usePublicMember';
 
 const REASON_TEXT: Record<PrivacyReason, string> = {
   'typescript-private': 'declared `private`',
@@ -118,6 +118,8 @@ export default createRule<Options, MessageId>({
     messages: {
       privateAccess:
         "'{{member}}' is private to {{declaredIn}} ({{reason}}); this access reaches it from outside its {{boundary}}. Use its public API, or make it public in its own module (npx steadfast-publicize).",
+      declaredPrivateAccess:
+        "'{{member}}' is private to {{declaredIn}} ({{reason}}); this access reaches it from outside its {{boundary}}. Use its public API instead.",
       usePublicMember: "Use the public member '{{publicName}}' instead of '{{member}}'.",
     },
     schema: [
@@ -165,8 +167,15 @@ export default createRule<Options, MessageId>({
     const packageRoots: PackageRootCache = new Map();
     const filename = context.filename;
 
-    function report(node: TSESTree.Node, data: Record<string, string>, suggestion?: TSESLint.ReportSuggestionArray<MessageId>): void {
-      context.report({ node, messageId: 'privateAccess', data, suggest: suggestion ?? [] });
+    // Only a name can be made public by renaming it; a modifier or a tag is the owner's decision.
+    function report(
+      node: TSESTree.Node,
+      reason: PrivacyReason,
+      data: Record<string, string>,
+      suggestion?: TSESLint.ReportSuggestionArray<MessageId>,
+    ): void {
+      const messageId = reason === 'convention' ? 'privateAccess' : 'declaredPrivateAccess';
+      context.report({ node, messageId, data, suggest: suggestion ?? [] });
     }
 
     if (services) {
@@ -222,6 +231,7 @@ export default createRule<Options, MessageId>({
         const key = member.key;
         report(
           key,
+          finding.reason,
           finding.data,
           publicName === undefined
             ? []
@@ -245,7 +255,7 @@ export default createRule<Options, MessageId>({
         const symbol = services.getSymbolAtLocation(imported);
         if (!symbol) return;
         const finding = judge(resolveAlias(symbol, checker), name);
-        if (finding) report(imported, finding.data);
+        if (finding) report(imported, finding.reason, finding.data);
       };
 
       return {
@@ -285,7 +295,7 @@ export default createRule<Options, MessageId>({
           if (specifier.type !== AST_NODE_TYPES.ImportSpecifier || specifier.importKind === 'type') continue;
           const name = specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : specifier.imported.value;
           if (!looksPrivate(name)) continue;
-          report(specifier.imported, { member: name, declaredIn: `'${source}'`, reason: REASON_TEXT.convention, boundary });
+          report(specifier.imported, 'convention', { member: name, declaredIn: `'${source}'`, reason: REASON_TEXT.convention, boundary });
         }
       },
       'Program:exit'() {
@@ -294,7 +304,7 @@ export default createRule<Options, MessageId>({
           const origin = originOf(member.object, context.sourceCode);
           if (!origin) continue;
           if (!crossesBoundary(filename, approximateModulePath(filename, origin.source), boundary, packageRoots)) continue;
-          report(member.key, {
+          report(member.key, 'convention', {
             member: member.name,
             declaredIn: `'${origin.source}'`,
             reason: REASON_TEXT.convention,

@@ -124,7 +124,7 @@ ruleTester.run('no-private-cross-module-access (typed)', subject, {
       filename: otherPackage,
       errors: [
         { messageId: 'privateAccess', data: { member: '_resetForTests', declaredIn: "'../../src/dispatcher.ts'", reason: 'named with the private prefix', boundary: 'file' }, column: 10 },
-        { messageId: 'privateAccess', data: { member: 'internalHelper', declaredIn: "'../../src/dispatcher.ts'", reason: 'tagged `@internal`', boundary: 'package' }, column: 26 },
+        { messageId: 'declaredPrivateAccess', data: { member: 'internalHelper', declaredIn: "'../../src/dispatcher.ts'", reason: 'tagged `@internal`', boundary: 'package' }, column: 26 },
       ],
     },
     {
@@ -183,7 +183,7 @@ ruleTester.run('no-private-cross-module-access (typed)', subject, {
       filename: consumer,
       errors: [
         {
-          messageId: 'privateAccess',
+          messageId: 'declaredPrivateAccess',
           data: { member: 'Dispatcher.secret', declaredIn, reason: 'declared `private`', boundary: 'file' },
         },
       ],
@@ -193,9 +193,9 @@ ruleTester.run('no-private-cross-module-access (typed)', subject, {
       code: `${importDispatcher}export const s = [(dispatcher as any).secret, (dispatcher as unknown as { secret: string }).secret, (<any>dispatcher).guarded];`,
       filename: consumer,
       errors: [
-        { messageId: 'privateAccess', data: { member: 'Dispatcher.secret', declaredIn, reason: 'declared `private`', boundary: 'file' } },
-        { messageId: 'privateAccess', data: { member: 'Dispatcher.secret', declaredIn, reason: 'declared `private`', boundary: 'file' } },
-        { messageId: 'privateAccess', data: { member: 'Dispatcher.guarded', declaredIn, reason: 'declared `protected`', boundary: 'file' } },
+        { messageId: 'declaredPrivateAccess', data: { member: 'Dispatcher.secret', declaredIn, reason: 'declared `private`', boundary: 'file' } },
+        { messageId: 'declaredPrivateAccess', data: { member: 'Dispatcher.secret', declaredIn, reason: 'declared `private`', boundary: 'file' } },
+        { messageId: 'declaredPrivateAccess', data: { member: 'Dispatcher.guarded', declaredIn, reason: 'declared `protected`', boundary: 'file' } },
       ],
     },
     {
@@ -203,23 +203,23 @@ ruleTester.run('no-private-cross-module-access (typed)', subject, {
       code: `${importDispatcher}// @ts-expect-error -- reaching in on purpose\ndispatcher.secret;\n// @ts-ignore\ndispatcher.guarded;`,
       filename: consumer,
       errors: [
-        { messageId: 'privateAccess', line: 3 },
-        { messageId: 'privateAccess', line: 5 },
+        { messageId: 'declaredPrivateAccess', line: 3 },
+        { messageId: 'declaredPrivateAccess', line: 5 },
       ],
     },
     {
       name: '@private members across files',
       code: `${importDispatcher}dispatcher.hiddenState += 1;`,
       filename: consumer,
-      errors: [{ messageId: 'privateAccess', data: { member: 'Dispatcher.hiddenState', declaredIn, reason: 'tagged `@private`', boundary: 'file' } }],
+      errors: [{ messageId: 'declaredPrivateAccess', data: { member: 'Dispatcher.hiddenState', declaredIn, reason: 'tagged `@private`', boundary: 'file' } }],
     },
     {
       name: '@internal members outside their package',
       code: 'import { dispatcher } from "../../src/dispatcher.js";\nexport const q = [dispatcher.internalQueue, dispatcher._packageShared];',
       filename: otherPackage,
       errors: [
-        { messageId: 'privateAccess', data: { member: 'Dispatcher.internalQueue', declaredIn: "'../../src/dispatcher.ts'", reason: 'tagged `@internal`', boundary: 'package' } },
-        { messageId: 'privateAccess', data: { member: 'Dispatcher._packageShared', declaredIn: "'../../src/dispatcher.ts'", reason: 'tagged `@internal`', boundary: 'package' } },
+        { messageId: 'declaredPrivateAccess', data: { member: 'Dispatcher.internalQueue', declaredIn: "'../../src/dispatcher.ts'", reason: 'tagged `@internal`', boundary: 'package' } },
+        { messageId: 'declaredPrivateAccess', data: { member: 'Dispatcher._packageShared', declaredIn: "'../../src/dispatcher.ts'", reason: 'tagged `@internal`', boundary: 'package' } },
       ],
     },
     {
