@@ -151,7 +151,8 @@ export default createRule<Options, MessageId>({
         if (!fn || tasks.has(fn)) continue;
         const facts = functionFacts(sourceCode, fn);
         tasks.set(fn, {
-          name: qualifiedNameOfFunction(fn) ?? handler.registrationName,
+          // An inline handler is best known by its registration (`tasks.merged`), a named one by its name.
+          name: (isFunctionNode(unwrapHandler(handler.expression)) ? undefined : qualifiedNameOfFunction(fn)) ?? handler.registrationName,
           roles: { ...classifyDeclaration(facts, settings), backgroundTask: true },
         });
       }

@@ -189,22 +189,24 @@ function isAssignmentOperator(api: CompilerApi, kind: ts.SyntaxKind): boolean {
   return kind >= api.SyntaxKind.FirstAssignment && kind <= api.SyntaxKind.LastAssignment;
 }
 
-const graphs = new WeakMap<ts.Program, WeakMap<ResolvedSettings, CallGraph>>();
+const graphs = new WeakMap<ts.Program, Map<string, CallGraph>>();
 
 /**
  * The call graph of a program, created on first use and kept as long as the program lives, so
- * every file linted against the same program shares one set of summaries.
+ * every file linted against the same program shares one set of summaries. Settings are keyed by
+ * content: ESLint may hand equal settings to different files as different objects.
  */
 export function getCallGraph(api: CompilerApi, program: ts.Program, settings: ResolvedSettings): CallGraph {
   let bySettings = graphs.get(program);
   if (!bySettings) {
-    bySettings = new WeakMap();
+    bySettings = new Map();
     graphs.set(program, bySettings);
   }
-  let graph = bySettings.get(settings);
+  const key = JSON.stringify(settings);
+  let graph = bySettings.get(key);
   if (!graph) {
     graph = new CallGraph(api, program, settings);
-    bySettings.set(settings, graph);
+    bySettings.set(key, graph);
   }
   return graph;
 }
