@@ -1,5 +1,5 @@
 import { RuleTester } from '@typescript-eslint/rule-tester';
-import rule from '../../src/rules/no-hook-as-operation.js';
+import rule, { type MessageId, type Options } from '../../src/rules/no-hook-as-operation.js';
 
 // Untyped mode (`recommended`): hooks declared in the linted file, or named in settings.
 const ruleTester = new RuleTester();
@@ -22,7 +22,9 @@ class EpicChecker {
 }
 `;
 
-ruleTester.run('no-hook-as-operation (untyped)', rule, {
+// The rule tester bundles its own copy of @typescript-eslint/utils, so its RuleModule type is a
+// different declaration; the explicit type arguments keep every test case checked.
+ruleTester.run<MessageId, Options>('no-hook-as-operation (untyped)', rule as never, {
   valid: [
     {
       name: 'ADR-0019 after: the task calls the authoritative operation',

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RuleTester } from '@typescript-eslint/rule-tester';
-import rule from '../../src/rules/no-hook-as-operation.js';
+import rule, { type MessageId, type Options } from '../../src/rules/no-hook-as-operation.js';
 
 // Typed mode (`recommended-type-checked`) against the ADR-0019 fixture project: a real
 // tsconfig.json, EpicManager / EpicChecker / helpers in their own files.
@@ -22,7 +22,9 @@ import { afterMerge, announceMerge, notifyMerge, releaseAfterMerge, retryMerge }
 `;
 const filename = join(fixtures, 'file.ts');
 
-ruleTester.run('no-hook-as-operation (typed)', rule, {
+// The rule tester bundles its own copy of @typescript-eslint/utils, so its RuleModule type is a
+// different declaration; the explicit type arguments keep every test case checked.
+ruleTester.run<MessageId, Options>('no-hook-as-operation (typed)', rule as never, {
   valid: [
     { name: 'ADR-0019 after: PostMergeHandler calls EpicManager.releaseEpic', ...fixture('post-merge-handler.after.ts') },
     { name: 'request handlers that are not tasks may call hooks', ...fixture('dashboard-routes.ts') },

@@ -7,6 +7,7 @@ import type { CompilerApi } from './compiler-api.js';
 export function qualifiedNameOf(api: CompilerApi, declaration: ts.Node): string | undefined {
   const named = namedNodeOf(api, declaration);
   if (!named) return undefined;
+  if (api.isConstructorDeclaration(named)) return api.isClassLike(named.parent) && named.parent.name ? `${named.parent.name.text}.constructor` : undefined;
   const name = 'name' in named ? propertyNameText(api, named.name as ts.Node | undefined) : undefined;
   if (name === undefined) return undefined;
   const owner = ownerNameOf(api, named);
@@ -75,7 +76,8 @@ export function declarationFacts(api: CompilerApi, declaration: ts.Node): Declar
   return {
     qualifiedName: qualifiedNameOf(api, declaration),
     tags: tagsOf(api, named),
-    classTags: tagsOf(api, ownerClass),
+    // A class-level tag speaks for its methods, not for how instances are built.
+    classTags: api.isMethodDeclaration(declaration) || api.isPropertyDeclaration(named ?? declaration) ? tagsOf(api, ownerClass) : [],
     decorators: named ? decoratorNames(api, named) : [],
     className: ownerClass?.name?.text,
   };

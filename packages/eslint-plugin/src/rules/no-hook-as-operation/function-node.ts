@@ -108,7 +108,8 @@ export function functionFacts(sourceCode: Readonly<TSESLint.SourceCode>, fn: Fun
   return {
     qualifiedName: qualifiedNameOfFunction(fn),
     tags: getJsDocTags(sourceCode, named ?? fn),
-    classTags: owner ? getJsDocTags(sourceCode, owner) : [],
+    // A class-level tag speaks for its methods, not for how instances are built.
+    classTags: owner && !(named?.type === AST_NODE_TYPES.MethodDefinition && named.kind !== 'method') ? getJsDocTags(sourceCode, owner) : [],
     decorators: decoratorNames(named),
     className: owner?.id?.name,
   };
