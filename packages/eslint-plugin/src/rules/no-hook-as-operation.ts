@@ -1,5 +1,4 @@
 import { AST_NODE_TYPES, type ParserServicesWithTypeInformation, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import type ts from 'typescript';
 import { getCallGraph, type CallGraph } from '../analysis/call-graph/call-graph.js';
 import { resolveFunctionValue } from '../analysis/call-graph/callee-resolution.js';
 import type { CompilerApi, FunctionLikeDeclaration } from '../analysis/call-graph/compiler-api.js';
@@ -164,7 +163,7 @@ export default createRule<Options, MessageId>({
       if (!view) return undefined;
       const declaration = typedHandlerDeclaration(view, handler);
       if (!declaration) return undefined;
-      const node = view.services.tsNodeToESTreeNodeMap.get(declaration as ts.Node) as TSESTree.Node | undefined;
+      const node = view.services.tsNodeToESTreeNodeMap.get(declaration) as TSESTree.Node | undefined;
       return node && isFunctionNode(node) ? node : undefined;
     };
 

@@ -32,7 +32,7 @@ function loadSettings(file: string | undefined): ResolvedSettings {
 function loadProgram(tsconfig: string): ts.Program {
   try {
     const project = new Project({ tsConfigFilePath: tsconfig });
-    return project.getProgram().compilerObject as unknown as ts.Program;
+    return project.getProgram().compilerObject;
   } catch (error) {
     throw new SteadfastError('TRACER_BAD_OPTIONS', `Cannot load the TypeScript project "${tsconfig}": ${(error as Error).message}`, {
       cause: error,
