@@ -212,7 +212,8 @@ export default createRule<Options, MessageId>({
         const hookName = graph.nameOf(callee);
         return [{ node: call, path: [task.name, hookName], hook: roles.hook, hookName, operation, edit }];
       }
-      if (roles.operation || maxDepth < 2 || !graph.isFollowable(callee)) return [];
+      // Another task is checked where it is declared; following it here would report its hooks twice.
+      if (roles.operation || roles.backgroundTask || maxDepth < 2 || !graph.isFollowable(callee)) return [];
       return graph
         .reachableHooks(callee, maxDepth - 1)
         .filter((reached) => !rightful(reached.role))

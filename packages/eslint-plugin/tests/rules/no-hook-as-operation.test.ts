@@ -206,6 +206,16 @@ makeWorker({
       ],
     },
     {
+      name: 'createWorker options wrapped in satisfies, and task groups held in a const, are still read',
+      code: `
+import * as runtime from '@steadfast/runtime';
+/** @hook */
+function refreshView(): void {}
+const tasks = { refresh: async () => refreshView() };
+runtime.createWorker({ tasks } satisfies object);`,
+      errors: [{ messageId: 'hookWithoutOperation', data: { path: '`tasks.refresh` → `refreshView`', task: 'tasks.refresh' }, line: 5 }],
+    },
+    {
       name: 'settings.backgroundTasks names the call that registers a task (BullMQ-style)',
       code: `
 /** @hook */

@@ -68,6 +68,14 @@ export async function auditTask(audit: Audit) {
 }`,
     },
     {
+      name: 'a runtime handler that delegates to a tagged task leaves the report to that task\u2019s own file',
+      filename,
+      code: `import { createWorker } from '@steadfast/runtime';
+import type { PostMergeHandler } from './post-merge-handler.before.js';
+declare const handler: PostMergeHandler;
+createWorker({ tasks: { merged: async () => handler.handleMerge({ number: 1, issueNumber: 2, epicNumber: 3 }) } });`,
+    },
+    {
       name: 'with maxDepth 1 only direct calls count',
       filename,
       options: [{ maxDepth: 1 }],

@@ -3,7 +3,7 @@ import type { ResolvedSettings } from '../../analysis/settings.js';
 import { registeredHandlerArguments } from '../../analysis/vocabulary/task-registration.js';
 import { RUNTIME_WORKER_FACTORY, STEADFAST_RUNTIME_MODULE } from '../../analysis/vocabulary/tag-names.js';
 import { keyText } from './function-node.js';
-import { resolveIdentifier } from './local-resolution.js';
+import { resolveIdentifier, unwrapHandler } from './local-resolution.js';
 
 /** An expression registered as a background task, and the name the registration gives it. */
 export interface RegisteredHandler {
@@ -30,7 +30,8 @@ function isRuntimeCreateWorker(sourceCode: Readonly<TSESLint.SourceCode>, callee
 }
 
 /** An object literal written inline or held by a local `const`. */
-function objectLiteralOf(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node | undefined): TSESTree.ObjectExpression | undefined {
+function objectLiteralOf(sourceCode: Readonly<TSESLint.SourceCode>, written: TSESTree.Node | undefined): TSESTree.ObjectExpression | undefined {
+  const node = written && unwrapHandler(written);
   if (node?.type === AST_NODE_TYPES.ObjectExpression) return node;
   if (node?.type !== AST_NODE_TYPES.Identifier) return undefined;
   const variable = ASTUtils.findVariable(sourceCode.getScope(node), node);
