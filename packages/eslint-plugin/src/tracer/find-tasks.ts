@@ -4,9 +4,9 @@ import { resolveFunctionValue } from '../analysis/call-graph/callee-resolution.j
 import type { CompilerApi, FunctionLikeDeclaration } from '../analysis/call-graph/compiler-api.js';
 import { declarationFacts } from '../analysis/call-graph/declaration-facts.js';
 import type { ResolvedSettings } from '../analysis/settings.js';
-import { classifyDeclaration } from '../analysis/vocabulary/declaration-roles.js';
+import { classifyDeclaration, type DeclarationFacts } from '../analysis/vocabulary/declaration-roles.js';
 import { registeredHandlerArguments } from '../analysis/vocabulary/task-registration.js';
-import { RUNTIME_WORKER_FACTORY, STEADFAST_RUNTIME_MODULE } from '../analysis/vocabulary/tag-names.js';
+import { RUNTIME_WORKER_FACTORY, STEADFAST_RUNTIME_MODULE, VOCABULARY_TAGS } from '../analysis/vocabulary/tag-names.js';
 
 /** A background task found in the project. */
 export interface FoundTask {
@@ -39,6 +39,18 @@ function entries(api: CompilerApi, object: ts.ObjectLiteralExpression): { key: s
     if (api.isShorthandPropertyAssignment(property)) return [{ key, value: property.name }];
     return [];
   });
+}
+
+/** The `run` of a periodic task's schedule object. */
+function runOf(api: CompilerApi, schedule: ts.ObjectLiteralExpression | undefined): ts.Node | undefined {
+  return schedule ? entries(api, schedule).find((entry) => entry.key === 'run')?.value : undefined;
+}
+
+/** Why a declaration is a task without any registration, for the report. */
+function taggedTaskOrigin(facts: DeclarationFacts): string {
+  if (facts.tags.some((tag) => tag.name === VOCABULARY_TAGS.backgroundTask)) return '@backgroundTask';
+  if (facts.classTags.some((tag) => tag.name === VOCABULARY_TAGS.backgroundTask)) return '@backgroundTask class';
+  return 'settings.backgroundTasks';
 }
 
 /** Whether a callee is the runtime's `createWorker`, by import source, as the rule decides it untyped. */
@@ -96,9 +108,7 @@ export function findBackgroundTasks(
     const visit = (node: ts.Node): void => {
       if (api.isFunctionLike(node) && 'body' in node && node.body) {
         const facts = declarationFacts(api, node);
-        if (classifyDeclaration(facts, settings).backgroundTask) {
-          add(node, graph.nameOf(node), facts.tags.some((tag) => tag.name === 'backgroundTask') ? '@backgroundTask' : facts.classTags.length > 0 ? '@backgroundTask class' : 'settings.backgroundTasks');
-        }
+        if (classifyDeclaration(facts, settings).backgroundTask) add(node, graph.nameOf(node), taggedTaskOrigin(facts));
       }
       if (api.isCallExpression(node) && isRuntimeCreateWorker(api, checker, node.expression)) {
         const options = objectLiteral(api, checker, node.arguments[0]);
@@ -106,14 +116,14 @@ export function findBackgroundTasks(
           const members = objectLiteral(api, checker, group.value);
           if (!members || (group.key !== 'tasks' && group.key !== 'periodic')) continue;
           for (const member of entries(api, members)) {
-            const value = group.key === 'tasks' ? member.value : entries(api, objectLiteral(api, checker, member.value) ?? api.factory.createObjectLiteralExpression()).find((entry) => entry.key === 'run')?.value;
+            const value = group.key === 'tasks' ? member.value : runOf(api, objectLiteral(api, checker, member.value));
             if (value) handler(value, `${group.key}.${member.key}`, `createWorker ${group.key}.${member.key}`);
           }
         }
       }
       if ((api.isCallExpression(node) || api.isNewExpression(node)) && settings.backgroundTasks.some((entry) => typeof entry !== 'string')) {
         const text = calleeText(api, node.expression);
-        const argumentsList = node.arguments ?? api.factory.createNodeArray<ts.Expression>();
+        const argumentsList: readonly ts.Expression[] = node.arguments ?? [];
         if (text !== undefined) {
           const isNew = api.isNewExpression(node);
           for (const index of registeredHandlerArguments({ calleeText: text, isNew, argumentCount: argumentsList.length }, settings)) {

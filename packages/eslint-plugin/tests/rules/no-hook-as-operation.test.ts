@@ -82,6 +82,18 @@ function childMergedListener(epic: number) {
 }`,
     },
     {
+      name: 'a @backgroundTask class tags its methods, not its constructor',
+      code: `
+/** @hook */
+function register(): void {}
+/** @backgroundTask */
+class Poller {
+  constructor() {
+    register();
+  }
+}`,
+    },
+    {
       name: 'callees are resolved by declaration: a same-named method of another class is not the hook',
       code: `${epicClasses}
 class Audit {
