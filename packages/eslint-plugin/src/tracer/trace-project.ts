@@ -32,7 +32,10 @@ function loadSettings(file: string | undefined): ResolvedSettings {
 function loadProgram(tsconfig: string): ts.Program {
   try {
     const project = new Project({ tsConfigFilePath: tsconfig });
-    return project.getProgram().compilerObject;
+    // ts-morph's program comes from its bundled TypeScript; comparing the two copies' Program
+    // types structurally is both pointless and deep, so the bridge goes through unknown.
+    const program: unknown = project.getProgram().compilerObject;
+    return program as ts.Program;
   } catch (error) {
     throw new SteadfastError('TRACER_BAD_OPTIONS', `Cannot load the TypeScript project "${tsconfig}": ${(error as Error).message}`, {
       cause: error,

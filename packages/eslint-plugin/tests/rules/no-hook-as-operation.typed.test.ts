@@ -195,6 +195,22 @@ export async function closeTask(epics: EpicManager) {
       ],
     },
     {
+      name: 'a hook declared as a function-typed property of a library interface (the runtime\u2019s listeners)',
+      filename,
+      code: `import type { WorkerHooks } from '@steadfast/runtime';
+/** @backgroundTask */
+export function reviveTask(hooks: WorkerHooks) {
+  hooks.onJobDead?.({ jobId: '1' });
+}`,
+      errors: [
+        {
+          messageId: 'hookInsteadOfOperation',
+          data: { path: '`reviveTask` → `WorkerHooks.onJobDead`', operation: 'redrive' },
+          suggestions: [],
+        },
+      ],
+    },
+    {
       name: 'a task declared in another file is reported where it is registered',
       filename,
       code: `import { createWorker } from '@steadfast/runtime';

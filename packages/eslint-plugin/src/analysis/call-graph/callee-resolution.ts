@@ -14,16 +14,45 @@ export function resolveCallee(
   checker: ts.TypeChecker,
   call: CallSite,
 ): FunctionLikeDeclaration | undefined {
+  // The callee's own symbol first: a function stored in a typed variable or slot would otherwise
+  // resolve to the function *type* it is declared with, losing its body and its JSDoc.
+  const byName = declarationOfSymbol(api, checker, checker.getSymbolAtLocation(calleeNameNode(api, call.expression)));
+  if (byName) return byName;
   const declaration = checker.getResolvedSignature(call)?.declaration;
-  if (declaration && !api.isJSDocSignature(declaration)) return unwrapStoredFunction(api, declaration);
-  const symbol = checker.getSymbolAtLocation(calleeNameNode(api, call.expression));
+  return declaration && !api.isJSDocSignature(declaration) ? unwrapStoredFunction(api, declaration) : undefined;
+}
+
+/** Whether a declaration holds a function value without defining one itself. */
+function isFunctionSlot(
+  api: CompilerApi,
+  declaration: ts.Declaration,
+): declaration is ts.PropertySignature | ts.PropertyDeclaration | ts.VariableDeclaration | ts.ParameterDeclaration {
+  return (
+    api.isPropertySignature(declaration) ||
+    api.isPropertyDeclaration(declaration) ||
+    api.isVariableDeclaration(declaration) ||
+    api.isParameter(declaration)
+  );
+}
+
+/**
+ * The declaration a symbol stands for: a function with a body (an implementation over its
+ * overloads, the function stored in a variable), else a bodiless signature (`.d.ts`, interface),
+ * else a function-valued slot.
+ */
+function declarationOfSymbol(api: CompilerApi, checker: ts.TypeChecker, symbol: ts.Symbol | undefined): FunctionLikeDeclaration | undefined {
   if (!symbol) return undefined;
   const target = symbol.flags & api.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
-  for (const candidate of target.declarations ?? []) {
+  const declarations = target.declarations ?? [];
+  const functions = declarations.flatMap((candidate) => {
     const unwrapped = unwrapStoredFunction(api, candidate);
-    if (unwrapped) return unwrapped;
-  }
-  return undefined;
+    return unwrapped ? [unwrapped] : [];
+  });
+  return (
+    functions.find((candidate) => 'body' in candidate && candidate.body !== undefined) ??
+    functions[0] ??
+    declarations.find((candidate) => isFunctionSlot(api, candidate))
+  );
 }
 
 function calleeNameNode(api: CompilerApi, expression: ts.Expression): ts.Node {
@@ -33,7 +62,7 @@ function calleeNameNode(api: CompilerApi, expression: ts.Expression): ts.Node {
 }
 
 /** `const f = () => …` and `handler = async () => …` resolve to the arrow function. */
-export function unwrapStoredFunction(api: CompilerApi, declaration: ts.Node): FunctionLikeDeclaration | undefined {
+export function unwrapStoredFunction(api: CompilerApi, declaration: ts.Node): ts.SignatureDeclaration | undefined {
   if (api.isFunctionLike(declaration)) return declaration;
   if (
     (api.isVariableDeclaration(declaration) || api.isPropertyDeclaration(declaration) || api.isPropertyAssignment(declaration)) &&
@@ -58,12 +87,5 @@ export function resolveFunctionValue(
   expression: ts.Node,
 ): FunctionLikeDeclaration | undefined {
   if (api.isFunctionLike(expression)) return expression;
-  const symbol = checker.getSymbolAtLocation(api.isPropertyAccessExpression(expression) ? expression.name : expression);
-  if (!symbol) return undefined;
-  const target = symbol.flags & api.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
-  for (const candidate of target.declarations ?? []) {
-    const unwrapped = unwrapStoredFunction(api, candidate);
-    if (unwrapped) return unwrapped;
-  }
-  return undefined;
+  return declarationOfSymbol(api, checker, checker.getSymbolAtLocation(api.isPropertyAccessExpression(expression) ? expression.name : expression));
 }

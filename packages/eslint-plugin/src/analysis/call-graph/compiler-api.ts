@@ -7,5 +7,14 @@ import type ts from 'typescript';
  */
 export type CompilerApi = typeof ts;
 
-/** A declaration that can be called and may have a body to walk. */
-export type FunctionLikeDeclaration = ts.SignatureDeclaration;
+/**
+ * A declaration a call can reach: a function or method (which may have a body to walk), or a
+ * function-valued slot — a property, variable or parameter typed as a function, such as an event
+ * listener option `onJobFailed?: (event) => void`, whose JSDoc says what it is.
+ */
+export type FunctionLikeDeclaration =
+  | ts.SignatureDeclaration
+  | ts.PropertySignature
+  | ts.PropertyDeclaration
+  | ts.VariableDeclaration
+  | ts.ParameterDeclaration;

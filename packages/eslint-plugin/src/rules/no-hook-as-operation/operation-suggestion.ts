@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type ts from 'typescript';
-import type { CompilerApi } from '../../analysis/call-graph/compiler-api.js';
+import type { CompilerApi, FunctionLikeDeclaration } from '../../analysis/call-graph/compiler-api.js';
 import type { FunctionNode } from './function-node.js';
 import { classMember, enclosingClassOfThis } from './local-resolution.js';
 import type { UntypedCallee } from './untyped-callee.js';
@@ -117,7 +117,7 @@ export function typedOperationEdit(
   checker: ts.TypeChecker,
   call: TSESTree.CallExpression,
   tsCall: ts.CallExpression,
-  hook: ts.SignatureDeclaration,
+  hook: FunctionLikeDeclaration,
   operation: string,
 ): OperationEdit | undefined {
   const target = renamableProperty(call);
