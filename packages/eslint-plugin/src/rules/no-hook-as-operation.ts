@@ -12,10 +12,11 @@ import {
   type DeclarationRoles,
   type HookRole,
 } from '../analysis/vocabulary/declaration-roles.js';
+import { isListenerRegistration } from '../analysis/vocabulary/listener-registration.js';
 import { STEADFAST_RUNTIME_MODULE, VOCABULARY_TAGS } from '../analysis/vocabulary/tag-names.js';
 import { createRule } from '../util/create-rule.js';
 import { formatCallPath } from './no-hook-as-operation/call-path.js';
-import { functionFacts, isFunctionNode, qualifiedNameOfFunction, type FunctionNode } from './no-hook-as-operation/function-node.js';
+import { functionFacts, isFunctionNode, keyText, qualifiedNameOfFunction, type FunctionNode } from './no-hook-as-operation/function-node.js';
 import { classMember, localFunctionOf, unwrapHandler } from './no-hook-as-operation/local-resolution.js';
 import { typedOperationEdit, untypedOperationEdit, type OperationEdit } from './no-hook-as-operation/operation-suggestion.js';
 import { registeredHandlers, type RegisteredHandler } from './no-hook-as-operation/task-registrations.js';
@@ -59,11 +60,20 @@ function mayDeclareTasks(sourceCode: Readonly<TSESLint.SourceCode>, settings: Re
   );
 }
 
+/** A callback passed to `emitter.on(…)` and the like: it runs on the event, not as part of its caller. */
+function isRegisteredListener(fn: FunctionNode): boolean {
+  const call = fn.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || !call.arguments.some((argument) => argument === fn)) return false;
+  return call.callee.type === AST_NODE_TYPES.MemberExpression && isListenerRegistration(keyText(call.callee.property, call.callee.computed));
+}
+
+/** The task a call runs in: the nearest enclosing task, unless a listener callback comes first. */
 function nearestTask(node: TSESTree.Node, tasks: ReadonlyMap<FunctionNode, TaskInfo>): TaskInfo | undefined {
   for (let current = node.parent; current; current = current.parent) {
     if (isFunctionNode(current)) {
       const task = tasks.get(current);
       if (task) return task;
+      if (isRegisteredListener(current)) return undefined;
     }
   }
   return undefined;

@@ -94,6 +94,16 @@ class Poller {
 }`,
     },
     {
+      name: 'a listener registered from a task runs on its event, not as part of the task',
+      code: `
+/** @hook */
+function onMerged(): void {}
+/** @backgroundTask */
+function setup(bus: { on(event: string, listener: () => void): void }) {
+  bus.on('merged', () => onMerged());
+}`,
+    },
+    {
       name: 'callees are resolved by declaration: a same-named method of another class is not the hook',
       code: `${epicClasses}
 class Audit {

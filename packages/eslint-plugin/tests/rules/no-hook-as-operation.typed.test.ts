@@ -76,6 +76,16 @@ declare const handler: PostMergeHandler;
 createWorker({ tasks: { merged: async () => handler.handleMerge({ number: 1, issueNumber: 2, epicNumber: 3 }) } });`,
     },
     {
+      name: 'a helper that wires the hook to its event (emitter.on) does not call it',
+      filename,
+      code: `import type { EpicChecker } from './epic-checker.js';
+import { wireMergeListener } from './merge-helpers.js';
+/** @backgroundTask */
+export function setupTask(checker: EpicChecker) {
+  wireMergeListener({ on() {} }, checker);
+}`,
+    },
+    {
       name: 'with maxDepth 1 only direct calls count',
       filename,
       options: [{ maxDepth: 1 }],

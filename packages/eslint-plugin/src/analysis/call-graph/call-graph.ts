@@ -1,6 +1,7 @@
 import type ts from 'typescript';
 import type { ResolvedSettings } from '../settings.js';
 import { classifyDeclaration, type DeclarationRoles, type HookRole } from '../vocabulary/declaration-roles.js';
+import { isListenerRegistration } from '../vocabulary/listener-registration.js';
 import { matchesAnyNamePattern } from '../vocabulary/name-pattern.js';
 import { VOCABULARY_TAGS } from '../vocabulary/tag-names.js';
 import { isProjectDeclaration, resolveCallee, type CallSite } from './callee-resolution.js';
@@ -103,7 +104,8 @@ export class CallGraph {
     const body = 'body' in declaration ? (declaration.body as ts.Node | undefined) : undefined;
     const visit = (node: ts.Node): void => {
       // Callbacks written inside a function run as part of it (forEach, map, transactions), so
-      // nested functions are walked with their parent.
+      // nested functions are walked with their parent — except listeners, which run on their event.
+      if (this.api.isFunctionLike(node) && this.isRegisteredListener(node)) return;
       if (this.api.isCallExpression(node) || this.api.isNewExpression(node)) {
         const callee = this.resolve(node);
         if (callee) edges.push({ call: node, callee });
@@ -161,6 +163,12 @@ export class CallGraph {
     }
     byDepth.set(maxCalls, found);
     return found;
+  }
+
+  private isRegisteredListener(fn: ts.Node): boolean {
+    const call = fn.parent;
+    if (!this.api.isCallExpression(call) || !call.arguments.some((argument) => argument === fn)) return false;
+    return this.api.isPropertyAccessExpression(call.expression) && isListenerRegistration(call.expression.name.text);
   }
 
   private cacheNameOf(target: ts.Node): string | undefined {
