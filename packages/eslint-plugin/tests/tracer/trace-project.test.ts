@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SteadfastError } from '../../src/errors/plugin-error.js';
@@ -116,6 +117,22 @@ describe('steadfast-trace on the ADR-0019 fixture project', () => {
   it('filters by task name and fails clearly for an unknown one', () => {
     expect(traceProject(options({ task: 'handleMerge' })).tasks).toHaveLength(2);
     expect(() => traceProject(options({ task: 'nope' }))).toThrow(/No background task named "nope"/);
+  });
+
+  it('takes the same settings as the rules from --settings', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'steadfast-trace-'));
+    const settingsFile = join(dir, 'steadfast.json');
+    try {
+      writeFileSync(settingsFile, JSON.stringify({ backgroundTasks: ['/Job$/'] }));
+      const traced = traceProject(options({ settingsFile, task: 'mergedJob' }));
+      expect(traced.tasks.map((task) => [task.registeredBy, task.hookPaths])).toEqual([
+        ['settings.backgroundTasks', [['mergedJob', 'afterMerge', 'EpicChecker.checkAndCloseEpics']]],
+      ]);
+      writeFileSync(settingsFile, JSON.stringify({ backgroundTask: [] }));
+      expect(() => traceProject(options({ settingsFile }))).toThrow(/unknown key "backgroundTask"/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('renders text with a tree and the hook paths', () => {
