@@ -1,0 +1,80 @@
+import type { CachePairSetting } from '../settings.js';
+import type { JsDocTag } from '../jsdoc-tags.js';
+import type { OwnedDeclaration } from './cache-declarations.js';
+import { pairByNamingConvention } from './naming-convention.js';
+
+/** Where a cache ↔ sentinel pairing came from, strongest first. */
+export type PairSource = 'tag' | 'settings' | 'naming';
+
+/** A cache and the freshness member every write of it must update. */
+export interface CachePair {
+  readonly cache: string;
+  readonly sentinel: string;
+  readonly source: PairSource;
+}
+
+/** The tag that names a cache's sentinel on its declaration. */
+export const TTL_SENTINEL_TAG = 'ttlSentinel';
+
+/** `@ttlSentinel this._lastRefresh` and `@ttlSentinel _lastRefresh` name the same member. */
+export function sentinelFromTag(tags: readonly JsDocTag[]): string | undefined {
+  const tag = tags.find((candidate) => candidate.name === TTL_SENTINEL_TAG);
+  const text = tag?.text.split(' ')[0];
+  return text === undefined || text === '' ? undefined : text.replace(/^this\./, '').replace(/[`'"]/g, '');
+}
+
+/** Whether a configured cache pattern (`name` or `/regex/flags`) matches a name. */
+export function matchesNamePattern(pattern: string, name: string): boolean {
+  const regex = /^\/(.+)\/([a-z]*)$/.exec(pattern);
+  if (!regex) return pattern === name || pattern === name.replace(/^#/, '');
+  return new RegExp(regex[1] as string, regex[2]).test(name);
+}
+
+/** The configured sentinel for a cache name, if `settings.steadfast.caches` names one. */
+export function sentinelFromSettings(settings: readonly CachePairSetting[], name: string): string | undefined {
+  return settings.find((pair) => matchesNamePattern(pair.cache, name))?.sentinel;
+}
+
+/** What the pairing needs to know about each declaration of one class or module. */
+export interface PairingInput {
+  readonly declarations: readonly OwnedDeclaration[];
+  readonly tagsOf: (declaration: OwnedDeclaration) => readonly JsDocTag[];
+  /** Caches whose entries carry their own freshness: never paired except by an explicit tag. */
+  readonly isSelfTimestamping: (declaration: OwnedDeclaration) => boolean;
+  readonly settings: readonly CachePairSetting[];
+  readonly namingConvention: boolean;
+}
+
+/**
+ * Pairs the caches of one class or module with their sentinels: a `@ttlSentinel` tag first, then
+ * `settings.steadfast.caches`, then (if enabled) the naming convention. Returns pairs by cache name.
+ */
+export function pairCaches(input: PairingInput): Map<string, CachePair> {
+  const pairs = new Map<string, CachePair>();
+  const unpaired: string[] = [];
+  for (const declaration of input.declarations) {
+    const tagged = sentinelFromTag(input.tagsOf(declaration));
+    if (tagged !== undefined) {
+      pairs.set(declaration.name, { cache: declaration.name, sentinel: tagged, source: 'tag' });
+      continue;
+    }
+    if (input.isSelfTimestamping(declaration)) continue;
+    const configured = sentinelFromSettings(input.settings, declaration.name);
+    if (configured !== undefined) {
+      pairs.set(declaration.name, { cache: declaration.name, sentinel: configured, source: 'settings' });
+      continue;
+    }
+    unpaired.push(declaration.name);
+  }
+  if (input.namingConvention) {
+    // Members already spoken for by a tag or a setting take no part in the guessing.
+    const taken = new Set([...pairs.values()].flatMap((pair) => [pair.cache, pair.sentinel]));
+    const names = input.declarations
+      .filter((declaration) => !taken.has(declaration.name) && !input.isSelfTimestamping(declaration))
+      .map((declaration) => declaration.name);
+    for (const [cache, sentinel] of pairByNamingConvention(names)) {
+      if (unpaired.includes(cache)) pairs.set(cache, { cache, sentinel, source: 'naming' });
+    }
+  }
+  return pairs;
+}

@@ -1,0 +1,103 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { FunctionUnit, OwnerScope, RecordedCall, SegmentFacts } from './code-path-recorder.js';
+import { referenceKey } from './member-reference.js';
+import { everyExitPassesUpdate, type PathWork } from './missing-update-paths.js';
+
+function isParameterless(node: TSESTree.Node): boolean {
+  return 'params' in node && Array.isArray(node.params) && node.params.length === 0;
+}
+
+/** The class or module a function is a helper of, and its name there; `undefined` for others. */
+export function helperIdentity(unit: FunctionUnit): { scope: OwnerScope; name: string } | undefined {
+  const node = unit.node;
+  const parent = node.parent;
+  if (!parent) return undefined;
+  if (node.type === AST_NODE_TYPES.FunctionDeclaration && node.id) {
+    const container = parent.type === AST_NODE_TYPES.ExportNamedDeclaration ? parent.parent : parent;
+    return container?.type === AST_NODE_TYPES.Program ? { scope: container, name: node.id.name } : undefined;
+  }
+  if (node.type !== AST_NODE_TYPES.FunctionExpression && node.type !== AST_NODE_TYPES.ArrowFunctionExpression) return undefined;
+  if (
+    (parent.type === AST_NODE_TYPES.MethodDefinition && parent.kind === 'method') ||
+    (parent.type === AST_NODE_TYPES.PropertyDefinition && parent.value === node)
+  ) {
+    const key = parent.key;
+    const name =
+      key.type === AST_NODE_TYPES.PrivateIdentifier ? `#${key.name}` : key.type === AST_NODE_TYPES.Identifier && !parent.computed ? key.name : undefined;
+    const classNode = parent.parent.parent;
+    return name === undefined ? undefined : { scope: classNode, name };
+  }
+  if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) {
+    const declaration = parent.parent;
+    const container = declaration.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration ? declaration.parent.parent : declaration.parent;
+    return container?.type === AST_NODE_TYPES.Program ? { scope: container, name: parent.id.name } : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Per class (and per module), which helper functions update which sentinel on every normal path.
+ * Each (helper, sentinel) is summarised once, lazily; a helper that calls itself back while being
+ * summarised counts as not updating, which errs towards reporting nothing extra at call sites.
+ */
+export class SentinelHelpers {
+  private readonly byScope = new Map<OwnerScope, Map<string, FunctionUnit>>();
+  private readonly summaries = new Map<FunctionUnit, Map<string, boolean | 'pending'>>();
+
+  constructor(private readonly work: PathWork = { steps: 0 }) {}
+
+  register(unit: FunctionUnit): void {
+    const identity = helperIdentity(unit);
+    if (!identity) return;
+    let helpers = this.byScope.get(identity.scope);
+    if (!helpers) {
+      helpers = new Map();
+      this.byScope.set(identity.scope, helpers);
+    }
+    if (!helpers.has(identity.name)) helpers.set(identity.name, unit);
+  }
+
+  /**
+   * Names of the scope's dedicated freshness helpers for `sentinel`: no parameters, no cache
+   * writes of their own, and an update on every path (`markFresh()`), in declaration order.
+   */
+  helpersUpdating(scope: OwnerScope, sentinel: string): string[] {
+    return [...(this.byScope.get(scope)?.entries() ?? [])]
+      .filter(([, unit]) => isParameterless(unit.node) && [...unit.facts.values()].every((facts) => facts.writes.length === 0))
+      .filter(([, unit]) => this.alwaysUpdates(scope, unit, sentinel))
+      .map(([name]) => name);
+  }
+
+  /** Whether a call seen from an object written as `owner` updates `sentinel` of that object. */
+  callUpdates(call: RecordedCall, owner: string, scope: OwnerScope | undefined, sentinel: string): boolean {
+    if (!scope || call.owner !== owner) return false;
+    const helper = this.byScope.get(scope)?.get(call.name);
+    return helper !== undefined && this.alwaysUpdates(scope, helper, sentinel);
+  }
+
+  /** Whether the facts of a segment update `sentinel` of `owner`, directly or through a helper. */
+  segmentUpdates(facts: SegmentFacts | undefined, owner: string, scope: OwnerScope | undefined, sentinel: string): boolean {
+    if (!facts) return false;
+    if (facts.updates.has(referenceKey(owner, sentinel))) return true;
+    return facts.calls.some((call) => this.callUpdates(call, owner, scope, sentinel));
+  }
+
+  private alwaysUpdates(scope: OwnerScope, unit: FunctionUnit, sentinel: string): boolean {
+    let memo = this.summaries.get(unit);
+    if (!memo) {
+      memo = new Map();
+      this.summaries.set(unit, memo);
+    }
+    const known = memo.get(sentinel);
+    if (known !== undefined) return known === true;
+    memo.set(sentinel, 'pending');
+    const self = scope.type === AST_NODE_TYPES.Program ? '' : 'this';
+    const result = everyExitPassesUpdate(
+      unit.codePath,
+      (id) => this.segmentUpdates(unit.facts.get(id), self, scope, sentinel),
+      this.work,
+    );
+    memo.set(sentinel, result);
+    return result;
+  }
+}
