@@ -75,6 +75,22 @@ function functionLabel(node: TSESTree.Node): string {
   return 'the function';
 }
 
+function collectClasses(root: TSESTree.Node, keys: TSESLint.SourceCode.VisitorKeys): Class[] {
+  const found: Class[] = [];
+  const stack: TSESTree.Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop() as TSESTree.Node;
+    if (node.type === AST_NODE_TYPES.ClassDeclaration || node.type === AST_NODE_TYPES.ClassExpression) found.push(node);
+    for (const key of keys[node.type] ?? []) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      for (const item of Array.isArray(child) ? child : [child]) {
+        if (item && typeof (item as { type?: unknown }).type === 'string') stack.push(item as TSESTree.Node);
+      }
+    }
+  }
+  return found;
+}
+
 /** Resolved pairing of one cache reference. */
 interface ResolvedCache {
   readonly owner: string;
@@ -203,12 +219,11 @@ export default createRule<Options, MessageId>({
       return { cache: reference.name, sentinel: text.replace(/^this\./, ''), source: 'tag' };
     }
 
+    let classesOfFile: Class[] | undefined;
     /** The class of this file that declares a paired member of that name, if exactly one does. */
     function sameFileOwner(name: string): Class | undefined {
-      const owners: Class[] = [];
-      for (const [scope, { pairs }] of pairsByScope) {
-        if (scope.type !== AST_NODE_TYPES.Program && pairs.has(name)) owners.push(scope);
-      }
+      classesOfFile ??= collectClasses(sourceCode.ast, sourceCode.visitorKeys);
+      const owners = classesOfFile.filter((candidate) => pairsOf(candidate).pairs.has(name));
       return owners.length === 1 ? owners[0] : undefined;
     }
 

@@ -1,7 +1,9 @@
 import { RuleTester } from '@typescript-eslint/rule-tester';
-import rule from '../../src/rules/require-cache-ttl-sentinel.js';
+import rule, { type MessageId, type Options } from '../../src/rules/require-cache-ttl-sentinel.js';
 
 const ruleTester = new RuleTester();
+// rule-tester bundles its own copy of @typescript-eslint/utils; the rule is the same object at run time.
+const ruleUnderTest = rule as unknown as Parameters<typeof ruleTester.run<MessageId, Options>>[1];
 
 // The seed's collaborator cache (ADR-0019 of the seed), ported to TypeScript.
 const collaboratorBefore = `
@@ -27,7 +29,7 @@ declare function fetchCollaborators(): Promise<Map<string, string[]>>;
 declare function fetchRepoCollaborators(repo: string): Promise<string[]>;
 `;
 
-ruleTester.run('require-cache-ttl-sentinel', rule, {
+ruleTester.run('require-cache-ttl-sentinel', ruleUnderTest, {
   valid: [
     {
       name: 'the seed story after the fix: the direct write updates the sentinel too',
