@@ -185,7 +185,16 @@ export default createRule<Options, MessageId>({
       }
       if (!(name in CONTAINER_SYMBOLS)) return false;
       const entry = checker.getTypeArguments(type as ts.TypeReference).at(-1);
-      return entry !== undefined && checker.getPropertiesOfType(entry).some((property) => isTimestampPropertyName(property.getName()));
+      // Data properties only: an array's `at()` method is not a timestamp.
+      return (
+        entry !== undefined &&
+        checker
+          .getPropertiesOfType(entry)
+          .some(
+            (property) =>
+              isTimestampPropertyName(property.getName()) && checker.getTypeOfSymbol(property).getCallSignatures().length === 0,
+          )
+      );
     }
 
     function isSelfTimestampingByType(node: TSESTree.Node): boolean {

@@ -14,6 +14,7 @@ export interface WriteCandidate {
 /** Resolves a receiver to a built-in container kind (typed mode), or `undefined` when unknown. */
 export type ReceiverKind = (receiver: TSESTree.Expression) => ContainerKind | 'other' | undefined;
 
+const GENERIC_CACHE_METHODS = new Set(['set', 'delete', 'clear']);
 const OBJECT_WRITERS = new Set(['assign', 'defineProperty', 'defineProperties', 'setPrototypeOf']);
 
 function isEmptyContainer(node: TSESTree.Expression): boolean {
@@ -55,6 +56,9 @@ function callCandidates(node: TSESTree.CallExpression, receiverKind: ReceiverKin
     if (object.name === 'Reflect' && method === 'deleteProperty') return [{ target: first, kind: 'invalidation' }];
   }
   const known = receiverKind?.(object);
+  // A typed receiver that is no built-in container (an LRU class, a Keyv store) is judged by the
+  // cache API every such class shares, not by array or Set verbs that mean something else there.
+  if (known === 'other' && !GENERIC_CACHE_METHODS.has(method)) return [];
   const kind = classifyMethod(method, known === 'other' ? undefined : known);
   if (kind === undefined) return [];
   const value = method === 'set' ? node.arguments[1] : node.arguments[0];
