@@ -7,5 +7,5 @@ export type SteadfastRule = TSESLint.RuleModule<string, readonly unknown[], Stea
 
 /** Every rule of the plugin, by name without the `@steadfast/` prefix. Configs are derived from this map. */
 export const rules: Record<string, SteadfastRule> = {
-  'require-cache-ttl-sentinel': requireCacheTtlSentinel as unknown as SteadfastRule,
+  'require-cache-ttl-sentinel': requireCacheTtlSentinel,
 };

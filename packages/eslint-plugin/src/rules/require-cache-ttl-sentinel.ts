@@ -255,7 +255,7 @@ export default createRule<Options, MessageId>({
       if (reference.owner === '') {
         const variable = ASTUtils.findVariable(sourceCode.getScope(reference.node), reference.name);
         if (!variable) return undefined;
-        if (variable.scope.type === 'module' || variable.scope.type === 'global') {
+        if (variable.scope.block.type === AST_NODE_TYPES.Program) {
           const { pairs, members } = pairsOf(sourceCode.ast);
           const pair = pairs.get(reference.name);
           return pair ? { owner: '', pair, ownerScope: sourceCode.ast, declaration: members.get(pair.sentinel) } : undefined;
@@ -361,22 +361,22 @@ export default createRule<Options, MessageId>({
     }
 
     function analyse(unit: FunctionUnit): void {
-      const groups = new Map<string, RecordedWrite[]>();
-      for (const facts of unit.facts.values()) {
+      // Writes grouped by cache (and sentinel), each with the segments it happens in.
+      const groups = new Map<string, { first: RecordedWrite; writes: Set<RecordedWrite>; segments: Set<string> }>();
+      for (const [id, facts] of unit.facts) {
         for (const write of facts.writes) {
           const key = `${referenceKey(write.owner, write.pair.cache)}\u0000${write.pair.sentinel}`;
-          const group = groups.get(key);
-          if (group) group.push(write);
-          else groups.set(key, [write]);
+          let group = groups.get(key);
+          if (!group) {
+            group = { first: write, writes: new Set(), segments: new Set() };
+            groups.set(key, group);
+          }
+          group.writes.add(write);
+          group.segments.add(id);
         }
       }
-      for (const [, group] of groups) {
-        const first = group[0] as RecordedWrite;
+      for (const { first, writes: group, segments: writeSegments } of groups.values()) {
         const { owner, ownerScope, pair } = first;
-        const writeSegments = new Set<string>();
-        for (const [id, facts] of unit.facts) {
-          if (facts.writes.some((write) => group.includes(write))) writeSegments.add(id);
-        }
         const missed = findMissedWrites(
           unit.codePath,
           writeSegments,
@@ -385,7 +385,7 @@ export default createRule<Options, MessageId>({
         );
         const reported = new Set<TSESTree.Node>();
         for (const miss of missed) {
-          const write = unit.facts.get(miss.segmentId)?.writes.find((candidate) => group.includes(candidate));
+          const write = unit.facts.get(miss.segmentId)?.writes.find((candidate) => group.has(candidate));
           if (!write || reported.has(write.node)) continue;
           reported.add(write.node);
           const resolved: ResolvedCache = {

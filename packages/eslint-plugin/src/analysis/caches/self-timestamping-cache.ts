@@ -39,7 +39,7 @@ function isTimestampedEntryType(node: TSESTree.TypeNode | undefined, context: De
     if (local?.type === AST_NODE_TYPES.TSInterfaceBody) {
       return hasTimestampMember(local.body);
     }
-    if (local) return isTimestampedEntryType(local as TSESTree.TypeNode, context, depth + 1);
+    if (local) return isTimestampedEntryType(local, context, depth + 1);
   }
   return false;
 }

@@ -12,7 +12,7 @@ function isPortable(node: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCod
       return true;
     case AST_NODE_TYPES.Identifier: {
       const variable = ASTUtils.findVariable(sourceCode.getScope(node), node);
-      return variable === null || variable.scope.type === 'module' || variable.scope.type === 'global';
+      return variable === null || variable.scope.block.type === AST_NODE_TYPES.Program;
     }
     case AST_NODE_TYPES.MemberExpression:
       return isPortable(node.object, sourceCode) && (!node.computed || isPortable(node.property, sourceCode));
