@@ -3,7 +3,13 @@ import type ts from 'typescript';
 import { classDataMembers, moduleVariables, type OwnedDeclaration } from '../analysis/caches/cache-declarations.js';
 import { pairCaches, sentinelFromSettings, type CachePair } from '../analysis/caches/cache-pairs.js';
 import { assignedExpression, writeCandidates, type ReceiverKind } from '../analysis/caches/cache-writes.js';
-import { CodePathRecorder, type FunctionUnit, type OwnerScope, type RecordedWrite } from '../analysis/caches/code-path-recorder.js';
+import {
+  CodePathRecorder,
+  type FunctionUnit,
+  type OwnerScope,
+  type RecordedWrite,
+  type SegmentFacts,
+} from '../analysis/caches/code-path-recorder.js';
 import { referenceKey, toMemberReference, unwrapExpression, type MemberReference } from '../analysis/caches/member-reference.js';
 import { findMissedWrites, type PathWork } from '../analysis/caches/missing-update-paths.js';
 import type { ContainerKind } from '../analysis/caches/mutating-methods.js';
@@ -12,7 +18,7 @@ import {
   isSelfTimestampingDeclaration,
   RUNTIME_TTL_CACHE,
 } from '../analysis/caches/self-timestamping-cache.js';
-import { SentinelHelpers } from '../analysis/caches/sentinel-helpers.js';
+import { helperIdentity, isPrivateHelper, SentinelHelpers } from '../analysis/caches/sentinel-helpers.js';
 import { isTimestampedValue, isTimestampPropertyName } from '../analysis/caches/timestamped-entries.js';
 import { getJsDocTags } from '../analysis/jsdoc-tags.js';
 import { getSettings } from '../analysis/settings.js';
@@ -34,7 +40,7 @@ export interface RequireCacheTtlSentinelOptions {
 export type Options = [RequireCacheTtlSentinelOptions];
 
 /** Message ids of `require-cache-ttl-sentinel`. */
-export type MessageId = 'missingSentinelUpdate' | 'addSentinelUpdate' | 'callSentinelHelper';
+export type MessageId = 'missingSentinelUpdate' | 'missingSentinelUpdateThroughHelper' | 'addSentinelUpdate' | 'callSentinelHelper';
 
 /** Counts the path analysis work of the last file linted, so tests can show it is linear. */
 export const lastFileWork: PathWork = { steps: 0 };
@@ -113,6 +119,8 @@ export default createRule<Options, MessageId>({
     messages: {
       missingSentinelUpdate:
         '`{{cache}}` is written here, but a path through {{function}} {{exit}} without updating its TTL sentinel `{{sentinel}}`, so the fresh data will read as stale.',
+      missingSentinelUpdateThroughHelper:
+        '`{{helper}}` writes `{{cache}}` here, but a path through {{function}} {{exit}} without updating its TTL sentinel `{{sentinel}}`, so the fresh data will read as stale.',
       addSentinelUpdate: 'Update the sentinel right after the write: `{{update}}`.',
       callSentinelHelper: 'Call `{{update}}` right after the write (it updates `{{sentinel}}` on every path).',
     },
@@ -320,10 +328,10 @@ export default createRule<Options, MessageId>({
       onMutation(node);
       const callee = unwrapExpression(node.callee);
       if (callee.type === AST_NODE_TYPES.Identifier) {
-        recorder.recordCall({ owner: '', name: callee.name });
+        recorder.recordCall({ owner: '', name: callee.name, node });
       } else if (callee.type === AST_NODE_TYPES.MemberExpression) {
         const reference = toMemberReference(callee, sourceCode);
-        if (reference) recorder.recordCall({ owner: reference.owner, name: reference.name });
+        if (reference) recorder.recordCall({ owner: reference.owner, name: reference.name, node });
       }
     }
 
@@ -360,53 +368,111 @@ export default createRule<Options, MessageId>({
       ];
     }
 
-    function analyse(unit: FunctionUnit): void {
+    /** A write on a path that misses its sentinel, with the exit that path reaches. */
+    interface Miss {
+      readonly write: RecordedWrite;
+      readonly exitSegmentId: string;
+    }
+
+    const missesByUnit = new Map<FunctionUnit, readonly Miss[] | 'pending'>();
+
+    /**
+     * Writes a private helper makes without the sentinel become writes at each call of it, so
+     * `refresh() { this.put(k, v); this.lastRefresh = now; }` is judged as a whole.
+     */
+    function writesThroughCalls(unit: FunctionUnit, facts: SegmentFacts): RecordedWrite[] {
+      const identity = helperIdentity(unit);
+      const scope = identity?.scope ?? enclosingClass(unit.node) ?? sourceCode.ast;
+      const self = scope.type === AST_NODE_TYPES.Program ? '' : 'this';
+      const writes: RecordedWrite[] = [];
+      for (const call of facts.calls) {
+        if (call.owner !== self) continue;
+        const helper = helpers.helperUnit(scope, call.name);
+        if (!helper || helper === unit || !isPrivateHelper(helper)) continue;
+        const through = missesOf(helper);
+        for (const miss of through) {
+          writes.push({ ...miss.write, node: call.node, via: `${referenceKey(self, call.name)}()` });
+        }
+      }
+      return writes;
+    }
+
+    function missesOf(unit: FunctionUnit): readonly Miss[] {
+      const known = missesByUnit.get(unit);
+      if (known === 'pending') return [];
+      if (known) return known;
+      missesByUnit.set(unit, 'pending');
       // Writes grouped by cache (and sentinel), each with the segments it happens in.
-      const groups = new Map<string, { first: RecordedWrite; writes: Set<RecordedWrite>; segments: Set<string> }>();
+      const groups = new Map<string, { first: RecordedWrite; bySegment: Map<string, RecordedWrite> }>();
       for (const [id, facts] of unit.facts) {
-        for (const write of facts.writes) {
+        for (const write of [...facts.writes, ...writesThroughCalls(unit, facts)]) {
           const key = `${referenceKey(write.owner, write.pair.cache)}\u0000${write.pair.sentinel}`;
           let group = groups.get(key);
           if (!group) {
-            group = { first: write, writes: new Set(), segments: new Set() };
+            group = { first: write, bySegment: new Map() };
             groups.set(key, group);
           }
-          group.writes.add(write);
-          group.segments.add(id);
+          if (!group.bySegment.has(id)) group.bySegment.set(id, write);
         }
       }
-      for (const { first, writes: group, segments: writeSegments } of groups.values()) {
+      const misses: Miss[] = [];
+      for (const { first, bySegment } of groups.values()) {
         const { owner, ownerScope, pair } = first;
         const missed = findMissedWrites(
           unit.codePath,
-          writeSegments,
+          new Set(bySegment.keys()),
           (id) => helpers.segmentUpdates(unit.facts.get(id), owner, ownerScope, pair.sentinel),
           work,
         );
-        const reported = new Set<TSESTree.Node>();
+        const seen = new Set<TSESTree.Node>();
         for (const miss of missed) {
-          const write = unit.facts.get(miss.segmentId)?.writes.find((candidate) => group.has(candidate));
-          if (!write || reported.has(write.node)) continue;
-          reported.add(write.node);
-          const resolved: ResolvedCache = {
-            owner,
-            pair,
-            ownerScope,
-            declaration: ownerScope ? pairsOf(ownerScope).members.get(pair.sentinel) : undefined,
-          };
-          context.report({
-            node: write.node,
-            messageId: 'missingSentinelUpdate',
-            data: {
-              cache: referenceKey(owner, pair.cache),
-              sentinel: referenceKey(owner, pair.sentinel),
-              function: functionLabel(unit.node),
-              exit: describeExit(unit, miss.exitSegmentId),
-            },
-            suggest: suggestionsFor(write, resolved),
-          });
+          const write = bySegment.get(miss.segmentId);
+          if (!write || seen.has(write.node)) continue;
+          seen.add(write.node);
+          misses.push({ write, exitSegmentId: miss.exitSegmentId });
         }
       }
+      missesByUnit.set(unit, misses);
+      return misses;
+    }
+
+    function report(unit: FunctionUnit, { write, exitSegmentId }: Miss): void {
+      const { owner, ownerScope, pair } = write;
+      const resolved: ResolvedCache = {
+        owner,
+        pair,
+        ownerScope,
+        declaration: ownerScope ? pairsOf(ownerScope).members.get(pair.sentinel) : undefined,
+      };
+      const data = {
+        cache: referenceKey(owner, pair.cache),
+        sentinel: referenceKey(owner, pair.sentinel),
+        function: functionLabel(unit.node),
+        exit: describeExit(unit, exitSegmentId),
+      };
+      context.report({
+        node: write.node,
+        ...(write.via === undefined
+          ? { messageId: 'missingSentinelUpdate', data }
+          : { messageId: 'missingSentinelUpdateThroughHelper', data: { ...data, helper: write.via } }),
+        suggest: suggestionsFor(write, resolved),
+      });
+    }
+
+    /** Private helpers that some function of the file calls: their misses are reported at the calls. */
+    function calledPrivateHelpers(): Set<FunctionUnit> {
+      const called = new Set<FunctionUnit>();
+      for (const unit of recorder.units) {
+        const scope = helperIdentity(unit)?.scope ?? enclosingClass(unit.node) ?? sourceCode.ast;
+        const self = scope.type === AST_NODE_TYPES.Program ? '' : 'this';
+        for (const facts of unit.facts.values()) {
+          for (const call of facts.calls) {
+            const helper = call.owner === self ? helpers.helperUnit(scope, call.name) : undefined;
+            if (helper && helper !== unit && isPrivateHelper(helper)) called.add(helper);
+          }
+        }
+      }
+      return called;
     }
 
     const listener: CodePathListener = {
@@ -429,8 +495,10 @@ export default createRule<Options, MessageId>({
       'UpdateExpression:exit': onMutation,
       'UnaryExpression:exit': onMutation,
       'Program:exit'() {
+        const judgedAtCalls = calledPrivateHelpers();
         for (const unit of recorder.units) {
-          if (unit.kind === 'function') analyse(unit);
+          if (unit.kind !== 'function' || judgedAtCalls.has(unit)) continue;
+          for (const miss of missesOf(unit)) report(unit, miss);
         }
         lastFileWork.steps = work.steps;
       },

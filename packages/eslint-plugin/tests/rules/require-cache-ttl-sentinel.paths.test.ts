@@ -149,6 +149,24 @@ class C {
   };
 }`;
 
+const privateHelper = `
+class C {
+  private cache = new Map<string, number>();
+  private lastRefresh = 0;
+  refresh(all: [string, number][]): void {
+    for (const [k, v] of all) this.put(k, v);
+    this.lastRefresh = Date.now();
+  }
+  remember(k: string, v: number): void {
+    this.put(k, v);
+  }
+  private put(k: string, v: number): void {
+    this.cache.set(k, v);
+  }
+}`;
+
+const publicHelper = privateHelper.replace('private put(', 'put(');
+
 const suggestion = (update: string) => ({ messageId: 'addSentinelUpdate' as const, data: { update } });
 
 ruleTester.run('require-cache-ttl-sentinel paths', ruleUnderTest, {
@@ -172,6 +190,29 @@ ruleTester.run('require-cache-ttl-sentinel paths', ruleUnderTest, {
     },
   ],
   invalid: [
+    {
+      name: 'a private helper that only writes is judged at its calls: the caller without the update is reported',
+      code: privateHelper,
+      errors: [
+        {
+          messageId: 'missingSentinelUpdateThroughHelper',
+          line: 10,
+          data: { helper: 'this.put()', cache: 'this.cache', sentinel: 'this.lastRefresh', function: '`remember`', exit: 'reaches its end at line 11' },
+          suggestions: [{ ...suggestion('this.lastRefresh = Date.now();'), output: after(privateHelper, '    this.put(k, v);\n', '    this.lastRefresh = Date.now();\n') }],
+        },
+      ],
+    },
+    {
+      name: 'a public helper can be called from anywhere, so its own write is reported',
+      code: publicHelper,
+      errors: [
+        {
+          messageId: 'missingSentinelUpdate',
+          line: 13,
+          suggestions: [{ ...suggestion('this.lastRefresh = Date.now();'), output: after(publicHelper, 'this.cache.set(k, v);', '\n    this.lastRefresh = Date.now();') }],
+        },
+      ],
+    },
     {
       name: 'an early return skips the update',
       code: earlyReturn,

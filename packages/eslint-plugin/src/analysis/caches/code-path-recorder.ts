@@ -10,6 +10,8 @@ export type OwnerScope = TSESTree.ClassDeclaration | TSESTree.ClassExpression | 
 
 /** A write of a paired cache, as seen at one node. */
 export interface RecordedWrite {
+  /** Set when the write happens inside a private helper and is seen at the call of that helper. */
+  readonly via?: string;
   /** Object text the cache belongs to (`this`, `this.fetcher`, `''` for a module variable). */
   readonly owner: string;
   readonly pair: CachePair;
@@ -23,6 +25,7 @@ export interface RecordedWrite {
 export interface RecordedCall {
   readonly owner: string;
   readonly name: string;
+  readonly node: TSESTree.CallExpression;
 }
 
 /** Facts of one code path segment; order inside a segment does not matter to the rule. */

@@ -3,6 +3,30 @@ import type { FunctionUnit, OwnerScope, RecordedCall, SegmentFacts } from './cod
 import { referenceKey } from './member-reference.js';
 import { everyExitPassesUpdate, type PathWork } from './missing-update-paths.js';
 
+/**
+ * Whether every caller of a helper is in the linted file: a `private` or `#` method, or a module
+ * function that is not exported. Writes in such helpers are judged at their call sites.
+ */
+export function isPrivateHelper(unit: FunctionUnit): boolean {
+  const node = unit.node;
+  const parent = node.parent;
+  if (parent?.type === AST_NODE_TYPES.MethodDefinition || parent?.type === AST_NODE_TYPES.PropertyDefinition) {
+    return parent.accessibility === 'private' || parent.key.type === AST_NODE_TYPES.PrivateIdentifier;
+  }
+  const identity = helperIdentity(unit);
+  if (identity?.scope.type !== AST_NODE_TYPES.Program) return false;
+  const exported = identity.scope.body.some(
+    (statement) =>
+      statement.type === AST_NODE_TYPES.ExportDefaultDeclaration ||
+      (statement.type === AST_NODE_TYPES.ExportNamedDeclaration &&
+        (statement.specifiers.some((specifier) => specifier.local.type === AST_NODE_TYPES.Identifier && specifier.local.name === identity.name) ||
+          (statement.declaration?.type === AST_NODE_TYPES.FunctionDeclaration && statement.declaration.id?.name === identity.name) ||
+          (statement.declaration?.type === AST_NODE_TYPES.VariableDeclaration &&
+            statement.declaration.declarations.some((declarator) => declarator.id.type === AST_NODE_TYPES.Identifier && declarator.id.name === identity.name)))),
+  );
+  return !exported;
+}
+
 function isParameterless(node: TSESTree.Node): boolean {
   return 'params' in node && Array.isArray(node.params) && node.params.length === 0;
 }
@@ -55,6 +79,11 @@ export class SentinelHelpers {
       this.byScope.set(identity.scope, helpers);
     }
     if (!helpers.has(identity.name)) helpers.set(identity.name, unit);
+  }
+
+  /** The helper function of that name in the class or module, if the file defines one. */
+  helperUnit(scope: OwnerScope, name: string): FunctionUnit | undefined {
+    return this.byScope.get(scope)?.get(name);
   }
 
   /**
