@@ -205,6 +205,25 @@ let cacheUpdatedAt = 0;
 export function put(k: string, v: number): void { ttlCache.set(k, v); }`,
     },
     {
+      name: 'TtlCache imported under another name is still the runtime cache',
+      code: `
+import { TtlCache as Cache } from '@steadfast/runtime';
+class IssueFetcher {
+  private readonly issueCache: Cache<number, string> = new Cache({ ttlMs: 1 });
+  private lastRefresh = 0;
+  remember(id: number, title: string): void { this.issueCache.set(id, title); }
+}`,
+    },
+    {
+      name: 'a class called TtlCache from elsewhere is not trusted blindly, but with no sentinel there is nothing to enforce',
+      code: `
+import { TtlCache } from './my-cache.js';
+class IssueFetcher {
+  private readonly issueCache = new TtlCache<number, string>();
+  remember(id: number, title: string): void { this.issueCache.set(id, title); }
+}`,
+    },
+    {
       name: 'a configured self-timestamping class is trusted like TtlCache',
       code: `
 class C {
@@ -288,6 +307,64 @@ class C {
     },
   ],
   invalid: [
+    {
+      name: 'a class called TtlCache that is not the runtime one is paired like any cache',
+      code: `
+import { TtlCache } from './my-cache.js';
+class IssueFetcher {
+  private readonly issueCache = new TtlCache<number, string>();
+  private lastRefresh = 0;
+  remember(id: number, title: string): void { this.issueCache.set(id, title); }
+}`,
+      errors: [
+        {
+          messageId: 'missingSentinelUpdate',
+          line: 6,
+          suggestions: [
+            {
+              messageId: 'addSentinelUpdate',
+              data: { update: 'this.lastRefresh = Date.now();' },
+              output: `
+import { TtlCache } from './my-cache.js';
+class IssueFetcher {
+  private readonly issueCache = new TtlCache<number, string>();
+  private lastRefresh = 0;
+  remember(id: number, title: string): void { this.issueCache.set(id, title);
+  this.lastRefresh = Date.now(); }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'entry assignment, increment, Object.assign and a compound update are writes',
+      code: `
+const cache: Record<string, number> = {};
+let lastRefresh = 0;
+export function a(k: string): void { if (k) { cache[k] = 1; } else { lastRefresh = 1; } }
+export function b(k: string): void { if (k) { cache[k]++; } lastRefresh += 0; }
+export function c(o: object): void { if (o) { Object.assign(cache, o); } }
+export function d(k: string): void { delete cache[k]; }`,
+      errors: [
+        { messageId: 'missingSentinelUpdate', line: 4, suggestions: [{ messageId: 'addSentinelUpdate', data: { update: 'lastRefresh = 1;' }, output: `
+const cache: Record<string, number> = {};
+let lastRefresh = 0;
+export function a(k: string): void { if (k) { cache[k] = 1;
+lastRefresh = 1; } else { lastRefresh = 1; } }
+export function b(k: string): void { if (k) { cache[k]++; } lastRefresh += 0; }
+export function c(o: object): void { if (o) { Object.assign(cache, o); } }
+export function d(k: string): void { delete cache[k]; }` }] },
+        { messageId: 'missingSentinelUpdate', line: 6, suggestions: [{ messageId: 'addSentinelUpdate', data: { update: 'lastRefresh = 1;' }, output: `
+const cache: Record<string, number> = {};
+let lastRefresh = 0;
+export function a(k: string): void { if (k) { cache[k] = 1; } else { lastRefresh = 1; } }
+export function b(k: string): void { if (k) { cache[k]++; } lastRefresh += 0; }
+export function c(o: object): void { if (o) { Object.assign(cache, o);
+lastRefresh = 1; } }
+export function d(k: string): void { delete cache[k]; }` }] },
+      ],
+    },
     {
       name: 'the seed story: the direct caller writes the cache without the sentinel',
       code: collaboratorBefore,

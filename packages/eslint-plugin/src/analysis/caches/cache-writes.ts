@@ -55,6 +55,8 @@ function callCandidates(node: TSESTree.CallExpression, receiverKind: ReceiverKin
     }
     if (object.name === 'Reflect' && method === 'deleteProperty') return [{ target: first, kind: 'invalidation' }];
   }
+  // Cheap name check first, so typed mode asks the checker only about plausible writes.
+  if (classifyMethod(method, undefined) === undefined) return [];
   const known = receiverKind?.(object);
   // A typed receiver that is no built-in container (an LRU class, a Keyv store) is judged by the
   // cache API every such class shares, not by array or Set verbs that mean something else there.

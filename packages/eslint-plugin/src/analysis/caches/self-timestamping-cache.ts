@@ -7,8 +7,8 @@ export const RUNTIME_TTL_CACHE = { name: 'TtlCache', module: '@steadfast/runtime
 
 /** What the file says about names a declaration may refer to. */
 export interface DeclarationContext {
-  /** Local import name → module specifier. */
-  readonly imports: ReadonlyMap<string, string>;
+  /** Local import name → module specifier and the name it is exported under. */
+  readonly imports: ReadonlyMap<string, { readonly module: string; readonly imported: string }>;
   /** Extra class names whose instances carry their own freshness (rule option). */
   readonly selfTimestampingTypes: ReadonlySet<string>;
   /** Type aliases and interfaces of the file, by name, to look into `Map<K, CachedIssue>`. */
@@ -27,7 +27,8 @@ function typeName(node: TSESTree.EntityName | TSESTree.Expression): string | und
 /** Whether a class name is the runtime's `TtlCache` (imported from it) or a configured one. */
 export function isSelfTimestampingClassName(name: string, context: DeclarationContext): boolean {
   if (context.selfTimestampingTypes.has(name)) return true;
-  return name === RUNTIME_TTL_CACHE.name && context.imports.get(name) === RUNTIME_TTL_CACHE.module;
+  const imported = context.imports.get(name);
+  return imported?.module === RUNTIME_TTL_CACHE.module && imported.imported === RUNTIME_TTL_CACHE.name;
 }
 
 function isTimestampedEntryType(node: TSESTree.TypeNode | undefined, context: DeclarationContext, depth = 0): boolean {
@@ -73,11 +74,17 @@ export function isSelfTimestampingDeclaration(declaration: OwnedDeclaration, con
 
 /** Collects what {@link isSelfTimestampingDeclaration} needs to know about a file. */
 export function declarationContext(program: TSESTree.Program, selfTimestampingTypes: readonly string[]): DeclarationContext {
-  const imports = new Map<string, string>();
+  const imports = new Map<string, { module: string; imported: string }>();
   const localTypes = new Map<string, TSESTree.TypeNode | TSESTree.TSInterfaceBody>();
   for (const statement of program.body) {
     if (statement.type === AST_NODE_TYPES.ImportDeclaration) {
-      for (const specifier of statement.specifiers) imports.set(specifier.local.name, statement.source.value);
+      for (const specifier of statement.specifiers) {
+        const imported =
+          specifier.type === AST_NODE_TYPES.ImportSpecifier && specifier.imported.type === AST_NODE_TYPES.Identifier
+            ? specifier.imported.name
+            : specifier.local.name;
+        imports.set(specifier.local.name, { module: statement.source.value, imported });
+      }
       continue;
     }
     const declaration = statement.type === AST_NODE_TYPES.ExportNamedDeclaration ? statement.declaration : statement;
