@@ -1,3 +1,4 @@
+import { SteadfastError } from '../../errors/plugin-error.js';
 import type { CachePairSetting } from '../settings.js';
 import type { JsDocTag } from '../jsdoc-tags.js';
 import type { OwnedDeclaration } from './cache-declarations.js';
@@ -23,11 +24,30 @@ export function sentinelFromTag(tags: readonly JsDocTag[]): string | undefined {
   return text === undefined || text === '' ? undefined : text.replace(/^this\./, '').replace(/[`'"]/g, '');
 }
 
+const compiled = new Map<string, RegExp>();
+
+function compile(pattern: string, source: string, flags: string): RegExp {
+  let regex = compiled.get(pattern);
+  if (!regex) {
+    try {
+      regex = new RegExp(source, flags);
+    } catch (error) {
+      throw new SteadfastError(
+        'INVALID_SETTINGS',
+        `Invalid settings.steadfast: "caches" pattern ${pattern} is not a valid regular expression. See the plugin README, section "Settings".`,
+        { cause: error },
+      );
+    }
+    compiled.set(pattern, regex);
+  }
+  return regex;
+}
+
 /** Whether a configured cache pattern (`name` or `/regex/flags`) matches a name. */
 export function matchesNamePattern(pattern: string, name: string): boolean {
   const regex = /^\/(.+)\/([a-z]*)$/.exec(pattern);
   if (!regex) return pattern === name || pattern === name.replace(/^#/, '');
-  return new RegExp(regex[1] as string, regex[2]).test(name);
+  return compile(pattern, regex[1] as string, regex[2] as string).test(name);
 }
 
 /** The configured sentinel for a cache name, if `settings.steadfast.caches` names one. */
