@@ -190,6 +190,23 @@ export class TtlCache<K, V> {
 }`,
     },
     {
+      name: 'a tag naming the entries\' own timestamp (as the runtime\'s TtlCache does) means no separate sentinel',
+      code: `
+interface CacheEntry<V> { readonly value: V; readonly storedAt: number }
+export class TtlCache<K, V> {
+  /** @ttlSentinel storedAt */
+  readonly #entries = new Map<K, CacheEntry<V>>();
+  set(key: K, value: V): void {
+    this.#entries.set(key, { value, storedAt: Date.now() });
+  }
+  restore(key: K, entry: CacheEntry<V>): void {
+    this.#entries.set(key, entry);
+  }
+  delete(key: K): boolean { return this.#entries.delete(key); }
+  clear(): void { this.#entries.clear(); }
+}`,
+    },
+    {
       name: 'user code writing a TtlCache from @steadfast/runtime needs no separate sentinel',
       code: `
 import { TtlCache } from '@steadfast/runtime';

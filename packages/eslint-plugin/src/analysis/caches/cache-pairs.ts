@@ -74,6 +74,11 @@ export function pairCaches(input: PairingInput): Map<string, CachePair> {
   const unpaired: string[] = [];
   for (const declaration of input.declarations) {
     const tagged = sentinelFromTag(input.tagsOf(declaration));
+    // `@ttlSentinel storedAt` on a container of `{ value, storedAt }` entries names the entries'
+    // own timestamp, not a member: every entry carries its freshness, so there is no pair.
+    if (tagged !== undefined && input.isSelfTimestamping(declaration) && !input.declarations.some((other) => other.name === tagged)) {
+      continue;
+    }
     if (tagged !== undefined) {
       pairs.set(declaration.name, { cache: declaration.name, sentinel: tagged, source: 'tag' });
       continue;
