@@ -1,1 +1,22 @@
-export type { Capability, ConformanceAdapter } from './adapter.js';
+export {
+  CAPABILITIES,
+  defineAdapter,
+  type Capability,
+  type ClientOptions,
+  type ConformanceAdapter,
+  type ConformanceClient,
+  type ConformanceEnvironment,
+  type EnqueueRequest,
+  type EnqueueResult,
+  type EnvironmentRequest,
+  type JobContext,
+  type JobHandler,
+  type JsonValue,
+  type PeriodicTask,
+  type QueueStats,
+  type Settlement,
+  type SettlementOutcome,
+  type StopOptions,
+  type WorkerHandle,
+  type WorkerOptions,
+} from './adapter.js';
