@@ -71,10 +71,10 @@ export const shutdownTests: readonly ConformanceTest[] = [
       // A job waiting at start is claimed at once; after it the loop enters its long idle sleep.
       await t.enqueue({ key: 'warm', plan: [{ do: 'succeed' }] });
       await t.closeClient();
-      const w1 = await t.spawnWorker({ pollMs: 10_000, periodic });
+      const w1 = await t.spawnWorker({ pollMs: 5000, periodic });
       await t.waitForCompleted(['warm'], t.settings.slackMs);
       w1.stop(2000);
-      const [begin, end] = await t.waitFor('stop to resolve', 10_000 + t.settings.slackMs, (ev) => {
+      const [begin, end] = await t.waitFor('stop to resolve', 5000 + t.settings.slackMs, (ev) => {
         const b = eventsOf(ev, 'worker.stop.begin')[0];
         const e = eventsOf(ev, 'worker.stop.end')[0];
         return b && e ? ([b, e] as const) : undefined;
@@ -158,6 +158,8 @@ export const shutdownTests: readonly ConformanceTest[] = [
       w1.stop(8000);
       await t.waitFor('stop to begin', t.settings.slackMs, (ev) => eventsOf(ev, 'worker.stop.begin').length > 0);
       await t.enqueue(...jobs('late', 3, [{ do: 'succeed' }]));
+      // The drain stays slow (gate closed) for several poll intervals: a loop that still claims has every chance to.
+      await t.watchFor('a late job to start in the stopping worker', t.settings.pollMs * 6 + 300, (ev) => ev.find((e) => e.type === 'exec.start' && e.pid === w1.pid && e.key?.startsWith('late') === true));
       t.openGate('go');
       await t.waitForExit(w1, 8000 + t.settings.slackMs);
       const startedInW1 = eventsOf(t.events(), 'exec.start').filter((e) => e.pid === w1.pid && e.key?.startsWith('late') === true);

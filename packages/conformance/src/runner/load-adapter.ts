@@ -6,7 +6,10 @@ import { CAPABILITIES, type ConformanceAdapter } from '../adapter.js';
 export function toAdapterUrl(location: string | URL): string {
   if (location instanceof URL) return location.href;
   if (/^[a-z][a-z0-9+.-]*:/i.test(location) && !/^[a-z]:[\\/]/i.test(location)) return location;
-  return pathToFileURL(isAbsolute(location) ? location : resolve(location)).href;
+  // A query string selects a variant of one module (e.g. `adapter.js?variant=x`); keep it out of the path.
+  const [path = location, query] = location.split('?', 2);
+  const url = pathToFileURL(isAbsolute(path) ? path : resolve(path)).href;
+  return query === undefined ? url : `${url}?${query}`;
 }
 
 /** An adapter module that does not satisfy the contract. */
