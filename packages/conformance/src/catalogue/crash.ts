@@ -111,10 +111,9 @@ export const crashTests: readonly ConformanceTest[] = [
       t.precondition('the client died mid-burst', exit.signal === 'SIGKILL' && acknowledged < burst.length);
       await t.spawnWorker({ concurrency: 4 });
       await t.drain();
-      const stats = (await t.client()).raw.stats;
-      if (stats !== undefined) {
+      const raw = (await t.client()).raw;
+      if (raw.stats !== undefined) {
         t.enter('wait for the store to be empty');
-        const raw = (await t.client()).raw;
         await t.waitForAsync('no pending or running job', t.settings.leaseMs + t.settings.slackMs, async () => {
           const s = await raw.stats?.();
           return s !== undefined && s.pending === 0 && s.running === 0;

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { CATALOGUE, runSuite, selectTests, type KitSettings, type TestResult } from '../../dist/index.js';
 import { describeFailure } from '../../dist/vitest.js';
 import { ADAPTER_MUTANTS, KILL_MATRIX } from './kill-matrix.js';
@@ -11,6 +11,16 @@ const FAST: KitSettings = { leaseMs: 600, pollMs: 30, retryDelayMs: 100, slackMs
 function verdicts(results: readonly TestResult[]): string {
   return results.map((r) => `${r.id}: ${r.status}${r.status === 'failed' ? '' : `\n${describeFailure(r)}`}`).join('\n');
 }
+
+/** Selects a toy variant for this process and, through the inherited environment, for its children. */
+function variant(name: 'DEFECT' | 'CAPABILITIES', value: string): void {
+  process.env[`TOY_RUNTIME_${name}`] = value;
+}
+
+afterEach(() => {
+  delete process.env['TOY_RUNTIME_DEFECT'];
+  delete process.env['TOY_RUNTIME_CAPABILITIES'];
+});
 
 describe('the kit has teeth', () => {
   const claimed = new Set([...Object.values(KILL_MATRIX).flat(), ...Object.values(ADAPTER_MUTANTS).flatMap((m) => m.tests)]);
@@ -25,14 +35,16 @@ describe('the kit has teeth', () => {
 
   for (const [defect, ids] of Object.entries(KILL_MATRIX)) {
     it(`the runtime with defect "${defect}" fails ${ids.join(', ')}`, { timeout: 120_000 }, async () => {
+      variant('DEFECT', defect);
       const report = await runSuite({ adapterUrl: `${TOY}?defect=${defect}`, tests: selectTests(ids), settings: FAST, testTimeoutMs: 30_000 });
       expect(report.results.every((r) => r.status === 'failed'), verdicts(report.results)).toBe(true);
     });
   }
 
-  for (const [name, { query, tests }] of Object.entries(ADAPTER_MUTANTS)) {
+  for (const [name, { capabilities, tests }] of Object.entries(ADAPTER_MUTANTS)) {
     it(`the adapter "${name}" fails ${tests.join(', ')}`, { timeout: 60_000 }, async () => {
-      const report = await runSuite({ adapterUrl: `${TOY}?${query}`, tests: selectTests(tests), settings: FAST });
+      variant('CAPABILITIES', capabilities);
+      const report = await runSuite({ adapterUrl: `${TOY}?capabilities=${capabilities}`, tests: selectTests(tests), settings: FAST });
       expect(report.results.every((r) => r.status === 'failed'), verdicts(report.results)).toBe(true);
     });
   }
