@@ -28,18 +28,22 @@ export class KitProcess {
     this.#history = history;
   }
 
+  /** The process id (and process group id). */
   get pid(): number {
     return this.#process.pid;
   }
 
+  /** Resolves on the `exit` event. */
   get exited(): Promise<ProcessExit> {
     return this.#process.exited;
   }
 
+  /** Whether the `exit` event was seen. */
   get hasExited(): boolean {
     return this.#process.hasExited;
   }
 
+  /** The tail of the process's stdout and stderr. */
   get output(): string {
     return this.#process.output;
   }
