@@ -67,7 +67,7 @@ describe('SQLite store transitions', () => {
     const claimed = await store.claim({ owner: 'w', queues: ['q'], limit: 2, leaseMs: 1000 });
     clock.advance(900);
     const result = await store.heartbeat({ owner: 'w', leases: claimed.map((c) => c.lease), leaseMs: 1000 });
-    expect(result.extended.sort()).toEqual(claimed.map((c) => c.job.id).sort());
+    expect([...result.extended].sort()).toEqual(claimed.map((c) => c.job.id).sort());
     clock.advance(900);
     expect(await store.reapExpired()).toEqual({ requeued: [], dead: [] });
   });

@@ -177,6 +177,12 @@ export interface Store {
   getJob(jobId: number): Promise<JobRecord | undefined>;
   /** Counts per queue and state. */
   stats(): Promise<StoreStats>;
+  /**
+   * Optional: call `listener` when jobs may have become due through this process (an enqueue, a
+   * release, a redrive), so local workers wake without waiting for their poll. Returns the
+   * unsubscribe function. Other processes are seen by polling (Postgres: LISTEN/NOTIFY).
+   */
+  subscribe?(listener: () => void): () => void;
   /** Release the connection. Idempotent. */
   close(): Promise<void>;
 }

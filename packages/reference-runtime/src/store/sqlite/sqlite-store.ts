@@ -81,6 +81,7 @@ export class SqliteStore implements Store {
   readonly #owned: boolean;
   readonly #clock: () => number;
   #closed = false;
+  readonly #listeners = new Set<() => void>();
 
   /** @internal Use {@link openSqliteStore}. */
   constructor(database: Connection, owned: boolean, clock: () => number) {
@@ -106,11 +107,32 @@ export class SqliteStore implements Store {
     }
   }
 
+  subscribe(listener: () => void): () => void {
+    this.#listeners.add(listener);
+    return () => {
+      this.#listeners.delete(listener);
+    };
+  }
+
+  #notify(): void {
+    for (const listener of this.#listeners) {
+      try {
+        listener();
+      } catch {
+        // A waking worker cannot fail the enqueue that woke it.
+      }
+    }
+  }
+
   migrate(): Promise<MigrationResult> {
     return this.#run('migrate', (db) => migrate(db));
   }
   enqueue(jobs: readonly NewJob[]): Promise<EnqueueResult[]> {
-    return this.#run('enqueue', (db, now) => enqueue(db, jobs, now));
+    return this.#run('enqueue', (db, now) => {
+      const results = enqueue(db, jobs, now);
+      this.#notify();
+      return results;
+    });
   }
   claim(request: ClaimRequest): Promise<ClaimedJob[]> {
     return this.#run('claim', (db, now) => claim(db, request, now));
@@ -125,13 +147,21 @@ export class SqliteStore implements Store {
     return this.#run('fail', (db, now) => fail(db, failure, now));
   }
   release(leases: readonly Lease[]): Promise<number> {
-    return this.#run('release', (db, now) => release(db, leases, now));
+    return this.#run('release', (db, now) => {
+      const released = release(db, leases, now);
+      if (released > 0) this.#notify();
+      return released;
+    });
   }
   cancel(jobId: number): Promise<CancelOutcome> {
     return this.#run('cancel', (db, now) => cancel(db, jobId, now));
   }
   redrive(jobId: number): Promise<boolean> {
-    return this.#run('redrive', (db, now) => redrive(db, jobId, now));
+    return this.#run('redrive', (db, now) => {
+      const redriven = redrive(db, jobId, now);
+      if (redriven) this.#notify();
+      return redriven;
+    });
   }
   reapExpired(): Promise<ReapResult> {
     return this.#run('reapExpired', (db, now) => reapExpired(db, now));
