@@ -2,7 +2,7 @@ import { SteadfastError } from '../errors/steadfast-error.js';
 import { explainJob } from '../explain/explain-job.js';
 import type { CancelOutcome, EnqueueResult, JobRecord, Store, StoreStats } from '../store/store.js';
 import { toNewJob, type EnqueueOptions, type JobDefaults } from './enqueue-options.js';
-import type { TaskMap, TaskName } from './task-map.js';
+import type { AnyTasks, TaskMap, TaskName } from './task-map.js';
 
 /** Options of {@link createClient}. */
 export interface ClientOptions<T extends TaskMap> {
@@ -79,7 +79,7 @@ function resolveDefaults<T extends TaskMap>(options: ClientOptions<T>): JobDefau
 }
 
 /** Create an enqueue-and-inspect client over `store`. */
-export function createClient<T extends TaskMap = TaskMap>(options: ClientOptions<T>): Client<T> {
+export function createClient<T extends TaskMap = AnyTasks>(options: ClientOptions<T>): Client<T> {
   if (typeof options !== 'object' || typeof options.store !== 'object') {
     throw new SteadfastError('INVALID_OPTIONS', 'createClient needs `{ store }` (see openSqliteStore).');
   }

@@ -7,7 +7,11 @@
  * const client = createClient<Tasks>({ store });
  * ```
  */
-export type TaskMap = Record<string, unknown>;
+// `object`, not `Record<string, unknown>`: an interface has no index signature and must still fit.
+export type TaskMap = object;
+
+/** The task map used when none is declared: any name, any payload. */
+export type AnyTasks = Record<string, unknown>;
 
 /** The task names of a map, as strings. */
 export type TaskName<T extends TaskMap> = keyof T & string;

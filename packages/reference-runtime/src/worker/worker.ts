@@ -1,4 +1,4 @@
-import type { TaskMap } from '../client/task-map.js';
+import type { AnyTasks, TaskMap } from '../client/task-map.js';
 import { SteadfastError } from '../errors/steadfast-error.js';
 import { explainJob } from '../explain/explain-job.js';
 import { TypedEvents, type Listener } from '../events/typed-events.js';
@@ -54,7 +54,7 @@ const HOOK_EVENTS: readonly (readonly [keyof WorkerHooks, keyof WorkerEvents])[]
  * The supervisor: owns the slots, the lease keeper, the reaper, the periodic loops and the
  * shutdown phases. The slot loop itself (`runSlotLoop`) is small and knows none of this.
  */
-export class Worker<T extends TaskMap = TaskMap> {
+export class Worker<T extends TaskMap = AnyTasks> {
   /** This worker's id in leases and slot claims. */
   readonly id: string;
   readonly #options: ResolvedWorkerOptions;
