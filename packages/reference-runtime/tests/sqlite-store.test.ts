@@ -39,6 +39,16 @@ describe('SQLite store transitions', () => {
     expect(claimed.map((c) => c.job.priority)).toEqual([5, 1]);
   });
 
+  it('orders a claim over several queues by priority across all of them', async () => {
+    const { store } = setup();
+    await store.enqueue([job({ queue: 'a', priority: 1 }), job({ queue: 'b', priority: 9 }), job({ queue: 'c', priority: 20 }), job({ queue: 'a', priority: 5 })]);
+    const claimed = await store.claim({ owner: 'w', queues: ['a', 'b'], limit: 2, leaseMs: 1000 });
+    expect(claimed.map((c) => [c.job.queue, c.job.priority])).toEqual([
+      ['b', 9],
+      ['a', 5],
+    ]);
+  });
+
   it('refuses complete, fail and heartbeat with a stale fencing token after the lease was re-claimed', async () => {
     const { clock, store } = setup();
     await store.enqueue([job()]);

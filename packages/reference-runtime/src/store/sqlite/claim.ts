@@ -2,19 +2,31 @@ import type { ClaimRequest, ClaimedJob } from '../store.js';
 import { JOB_COLUMNS, toJobRecord, type JobRow } from './job-row.js';
 import { prepared, type Connection } from './prepared.js';
 
-// The inner SELECT picks due jobs in priority order; the outer guard re-states `queued` so the
-// transition is correct even if the statement is ever run outside BEGIN IMMEDIATE.
-const CLAIM = `
+// One index range per queue, merged: `queue IN (…)` would make SQLite read every due row of every
+// queue and sort them on each claim, which costs O(backlog) per claim instead of O(limit).
+function candidates(queueCount: number): string {
+  const perQueue = Array.from(
+    { length: queueCount },
+    (_, index) =>
+      `SELECT * FROM (SELECT id, priority, run_at FROM steadfast_jobs
+        WHERE state = 'queued' AND queue = @q${String(index)} AND run_at <= @now
+        ORDER BY priority DESC, run_at, id LIMIT @limit)`,
+  );
+  return queueCount === 1
+    ? `SELECT id FROM (${perQueue[0] ?? ''})`
+    : `SELECT id FROM (${perQueue.join(' UNION ALL ')}) ORDER BY priority DESC, run_at, id LIMIT @limit`;
+}
+
+// The outer guard re-states `queued`, so the transition stays correct even if the statement is
+// ever run outside BEGIN IMMEDIATE.
+function claimSql(queueCount: number): string {
+  return `
   UPDATE steadfast_jobs
      SET state = 'running', owner = @owner, token = token + 1, attempts = attempts + 1,
          lease_expires_at = @now + @leaseMs, updated_at = @now
-   WHERE state = 'queued'
-     AND id IN (SELECT id FROM steadfast_jobs
-                 WHERE state = 'queued' AND run_at <= @now
-                   AND queue IN (SELECT value FROM json_each(@queues))
-                 ORDER BY priority DESC, run_at, id
-                 LIMIT @limit)
+   WHERE state = 'queued' AND id IN (${candidates(queueCount)})
   RETURNING ${JOB_COLUMNS}`;
+}
 
 function byPriority(a: ClaimedJob, b: ClaimedJob): number {
   return b.job.priority - a.job.priority || a.job.runAt - b.job.runAt || a.job.id - b.job.id;
@@ -27,18 +39,18 @@ function byPriority(a: ClaimedJob, b: ClaimedJob): number {
  * increments the fencing token.
  */
 export function claim(db: Connection, request: ClaimRequest, now: number): ClaimedJob[] {
-  const rows = db
-    .transaction(
-      () =>
-        prepared(db, CLAIM).all({
-          owner: request.owner,
-          now,
-          leaseMs: request.leaseMs,
-          queues: JSON.stringify(request.queues),
-          limit: request.limit,
-        }) as JobRow[],
-    )
-    .immediate();
+  if (request.queues.length === 0) return [];
+  const parameters: Record<string, string | number> = {
+    owner: request.owner,
+    now,
+    leaseMs: request.leaseMs,
+    limit: request.limit,
+  };
+  request.queues.forEach((queue, index) => {
+    parameters[`q${String(index)}`] = queue;
+  });
+  const statement = prepared(db, claimSql(request.queues.length));
+  const rows = db.transaction(() => statement.all(parameters) as JobRow[]).immediate();
   return rows
     .map((row) => {
       const job = toJobRecord(row);
