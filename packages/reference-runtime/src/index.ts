@@ -21,7 +21,7 @@ export {
 } from './worker/worker.js';
 export type { TaskHandlers, WorkerOptions } from './worker/worker-options.js';
 export type { AbortReason, Job, JobContext, PeriodicContext, PeriodicTask, TaskHandler } from './worker/task-handler.js';
-export type { JobEventInfo, LoopName, ShutdownPhase, WorkerEvents, WorkerHooks } from './worker/worker-events.js';
+export type { JobEventInfo, LoopName, SettlementOutcome, ShutdownPhase, WorkerEvents, WorkerHooks } from './worker/worker-events.js';
 export { backoffDelay, decideFailure, DEFAULT_RETRY_POLICY, type FailureDecision, type RetryPolicy } from './worker/retry-policy.js';
 export type { Listener } from './events/typed-events.js';
 export { consoleLogger, silentLogger, type LogMethod, type Logger } from './logging/logger.js';

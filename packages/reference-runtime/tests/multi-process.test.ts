@@ -59,6 +59,17 @@ describe('several processes on one database file', () => {
     expect(history[1]?.started_at).toBeGreaterThanOrEqual(leaseAtKill);
   });
 
+  it('a worker restarted after a SIGKILL mid-backlog drains what is left, including the jobs the dead one held', async () => {
+    const { path, store, client, runs } = setup();
+    await client.enqueueMany(Array.from({ length: 60 }, () => ({ name: 'act', payload: { sleepMs: 5 } })));
+    const first = await spawn({ path, concurrency: 2, leaseMs: 400, reapIntervalMs: 50 });
+    await waitFor(() => runs().filter((run) => run.finished_at !== null).length >= 15, 'fifteen completions');
+    first.child.kill('SIGKILL');
+    await first.exited;
+    await spawn({ path, concurrency: 2, leaseMs: 400, reapIntervalMs: 50 });
+    await waitFor(async () => (await store.stats()).totals.succeeded === 60, 'the whole backlog', 15_000);
+  });
+
   it('a poison job that kills its worker every time stops after maxAttempts', async () => {
     const { path, store, client, runs } = setup();
     const { id } = await client.enqueue('act', { crash: true }, { maxAttempts: 2 });

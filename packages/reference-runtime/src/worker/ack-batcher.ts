@@ -31,15 +31,17 @@ export class AckBatcher {
   complete(completion: Completion): Promise<boolean> {
     return new Promise((settle) => {
       this.#pending.push({ completion, settle });
-      if (this.#pending.length >= this.#maxBatch) {
-        void this.flush();
-      } else if (!this.#scheduled) {
-        this.#scheduled = true;
-        setImmediate(() => {
-          this.#scheduled = false;
-          void this.flush();
-        });
-      }
+      if (this.#pending.length >= this.#maxBatch) void this.flush();
+      else this.#schedule();
+    });
+  }
+
+  #schedule(): void {
+    if (this.#scheduled) return;
+    this.#scheduled = true;
+    setImmediate(() => {
+      this.#scheduled = false;
+      void this.flush();
     });
   }
 
@@ -51,6 +53,9 @@ export class AckBatcher {
   flush(): Promise<void> {
     this.#flushing ??= this.#flushAll().finally(() => {
       this.#flushing = undefined;
+      // A completion queued after the loop's last check but before this point joined a flush
+      // that was already ending: schedule its own, unless a retry after an error is pending.
+      if (this.#pending.length > 0 && this.#retryTimer === undefined) this.#schedule();
     });
     return this.#flushing;
   }
@@ -70,6 +75,7 @@ export class AckBatcher {
         this.#onError(error);
         clearTimeout(this.#retryTimer);
         this.#retryTimer = setTimeout(() => {
+          this.#retryTimer = undefined;
           void this.flush();
         }, Math.min(5000, 50 * 2 ** this.#failures));
         return;
@@ -80,6 +86,7 @@ export class AckBatcher {
   /** Give up on what is still pending (shutdown): those jobs run again after their lease. */
   abandon(): void {
     clearTimeout(this.#retryTimer);
+    this.#retryTimer = undefined;
     for (const ack of this.#pending.splice(0)) ack.settle(false);
   }
 }

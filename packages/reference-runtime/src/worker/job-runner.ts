@@ -6,7 +6,7 @@ import type { AckBatcher } from './ack-batcher.js';
 import type { LeaseKeeper } from './lease-keeper.js';
 import { decideFailure } from './retry-policy.js';
 import type { AbortReason, Job, JobContext } from './task-handler.js';
-import type { JobEventInfo, WorkerEvents } from './worker-events.js';
+import type { JobEventInfo, SettlementOutcome, WorkerEvents } from './worker-events.js';
 import type { ResolvedWorkerOptions } from './worker-options.js';
 
 type Outcome = { readonly ok: true; readonly result: string | null } | { readonly ok: false; readonly error: unknown };
@@ -22,6 +22,8 @@ export class JobRunner {
   readonly #acks: AckBatcher;
   readonly #events: TypedEvents<WorkerEvents>;
   readonly #acknowledging = new Set<Promise<void>>();
+  /** Started attempts not yet settled, by job id. */
+  readonly #started = new Map<number, JobEventInfo>();
 
   constructor(options: ResolvedWorkerOptions, keeper: LeaseKeeper, acks: AckBatcher, events: TypedEvents<WorkerEvents>) {
     this.#options = options;
@@ -35,16 +37,35 @@ export class JobRunner {
     return Promise.all(this.#acknowledging).then(() => undefined);
   }
 
+  /**
+   * Settle the started attempts among `jobIds` as released (after shutdown's release committed);
+   * their handlers' late outcomes are then ignored.
+   */
+  settleReleased(jobIds: readonly number[]): void {
+    for (const jobId of jobIds) {
+      const info = this.#started.get(jobId);
+      if (info !== undefined) this.#settle(info, 'released');
+    }
+  }
+
+  #settle(info: JobEventInfo, outcome: SettlementOutcome): void {
+    if (this.#started.get(info.id) !== info) return;
+    this.#started.delete(info.id);
+    this.#events.emit('job:settled', { job: info, outcome });
+  }
+
   async run(claimed: ClaimedJob): Promise<void> {
     const { job: record, lease } = claimed;
     const info: JobEventInfo = { id: record.id, name: record.queue, attempt: record.attempts, maxAttempts: record.maxAttempts };
     const signal = this.#keeper.signalOf(record.id);
     if (signal === undefined || signal.aborted) return;
+    this.#started.set(info.id, info);
     this.#events.emit('job:started', { job: info });
     const startedAt = Date.now();
     const outcome = await this.#invoke(claimed, signal);
     if (!this.#keeper.holds(lease)) {
-      // Lost, cancelled-and-released or released at shutdown: the outcome belongs to no one.
+      // Lost (the result is discarded: refused) or released at shutdown (settled there).
+      if (signal.reason !== 'shutdown') this.#settle(info, 'refused');
       return;
     }
     if (outcome.ok) {
@@ -91,8 +112,13 @@ export class JobRunner {
   async #acknowledge(lease: Lease, result: string | null, info: JobEventInfo, startedAt: number): Promise<void> {
     try {
       const accepted = await this.#acks.complete({ lease, result });
-      if (accepted) this.#events.emit('job:completed', { job: info, durationMs: Date.now() - startedAt });
-      else this.#events.emit('lease:lost', { jobId: lease.jobId, reason: 'fenced' });
+      if (accepted) {
+        this.#settle(info, 'completed');
+        this.#events.emit('job:completed', { job: info, durationMs: Date.now() - startedAt });
+      } else {
+        this.#settle(info, 'refused');
+        this.#events.emit('lease:lost', { jobId: lease.jobId, reason: 'fenced' });
+      }
     } finally {
       this.#keeper.forget(lease);
     }
@@ -105,9 +131,11 @@ export class JobRunner {
     const decision = decideFailure(error, info.attempt, info.maxAttempts, store.now(), retry);
     const outcome = await store.fail({ lease, error: message, ...decision });
     if (outcome === 'fenced') {
+      this.#settle(info, 'refused');
       this.#events.emit('lease:lost', { jobId: lease.jobId, reason: 'fenced' });
       return;
     }
+    this.#settle(info, outcome);
     this.#options.logger.warn({ jobId: info.id, task: info.name, attempt: info.attempt, outcome, err: message }, 'job attempt failed');
     this.#events.emit('job:failed', { job: info, error: message });
     if (outcome === 'retried') this.#events.emit('job:retried', { job: info, error: message, retryAt: decision.retryAt ?? store.now() });

@@ -14,6 +14,13 @@ export interface JobEventInfo {
   readonly maxAttempts: number;
 }
 
+/**
+ * How an attempt ended, as committed to (or refused by) the store: `completed`, `retried`,
+ * `dead`, `cancelled`; `refused` when the lease was no longer held (fencing: the result was
+ * discarded); `released` when shutdown gave the job back without counting the attempt.
+ */
+export type SettlementOutcome = 'completed' | 'retried' | 'dead' | 'cancelled' | 'refused' | 'released';
+
 /** Every event a worker emits, with its payload. */
 export interface WorkerEvents {
   'job:started': { readonly job: JobEventInfo };
@@ -23,6 +30,8 @@ export interface WorkerEvents {
   'job:retried': { readonly job: JobEventInfo; readonly error: string; readonly retryAt: number };
   'job:dead': { readonly job: JobEventInfo; readonly error: string };
   'job:cancelled': { readonly job: JobEventInfo };
+  /** Exactly once per started attempt that reached an outcome, after the store's commit. */
+  'job:settled': { readonly job: JobEventInfo; readonly outcome: SettlementOutcome };
   /** The worker no longer holds a job it started: its result is discarded. */
   'lease:lost': { readonly jobId: number; readonly reason: AbortReason | 'fenced' };
   /** A loop caught an error (a store failure, a bug) and goes on after a backoff. */

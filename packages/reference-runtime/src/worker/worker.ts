@@ -261,6 +261,7 @@ export class Worker<T extends TaskMap = AnyTasks> {
       this.#phase('release');
       try {
         await this.#options.store.release(leases);
+        this.#runner.settleReleased(leases.map((lease) => lease.jobId));
       } catch (error) {
         // The leases then expire on their own and the jobs run again: late, never lost.
         this.#loopError('slot', error);
