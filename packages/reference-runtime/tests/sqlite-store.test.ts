@@ -213,6 +213,17 @@ describe('opening an SQLite store', () => {
     return expect(store.enqueue([job()])).rejects.toMatchObject({ code: 'DATABASE_READ_ONLY' });
   });
 
+  it('reports a write lock held past busyTimeoutMs as DATABASE_BUSY and writes nothing', async () => {
+    const path = tempDatabasePath();
+    const store = openSqliteStore({ path, busyTimeoutMs: 20 });
+    const other = new Database(path);
+    other.exec('BEGIN IMMEDIATE');
+    await expect(store.enqueue([job()])).rejects.toMatchObject({ code: 'DATABASE_BUSY' });
+    other.exec('ROLLBACK');
+    other.close();
+    expect((await store.stats()).totals.queued).toBe(0);
+  });
+
   it('migrates once and is idempotent across opens', async () => {
     const path = tempDatabasePath();
     const first = openSqliteStore({ path });
