@@ -308,7 +308,7 @@ if (caseName !== undefined) {
     process.stdout.write(`running ${name}…\n`);
     results[name] = await runCase(name);
   }
-  const ratio = (value, base) => (base === undefined || Number.isNaN(value) ? '' : `${((value / base.rate) * 100).toFixed(0)}%`);
+  const ratio = (value, base) => (base === undefined || typeof value !== 'number' || Number.isNaN(value) ? '' : `${((value / base.rate) * 100).toFixed(0)}%`);
   const ideal = {
     'ideal-insert': 'ideal-insert',
     'runtime-enqueue-1': 'ideal-insert',
@@ -323,7 +323,7 @@ if (caseName !== undefined) {
   console.log('|---|---:|---:|---:|---:|---|');
   for (const name of names) {
     const result = results[name];
-    const rate = Number.isNaN(result.rate) ? '' : Math.round(result.rate).toLocaleString('en-US');
+    const rate = typeof result.rate === 'number' && Number.isFinite(result.rate) ? Math.round(result.rate).toLocaleString('en-US') : '';
     const vsIdeal = ideal[name] === undefined ? '' : `${ratio(result.rate, results[ideal[name]])} of ${ideal[name]}`;
     const vsPeer = name.includes('drain') && results['plainjob-drain-1'] ? `${(result.rate / results['plainjob-drain-1'].rate).toFixed(2)}×` : '';
     console.log(`| ${name} | ${rate} | ${vsIdeal} | ${vsPeer} | ${result.maxRssMb.toFixed(0)} | ${result.extra ?? ''} |`);
