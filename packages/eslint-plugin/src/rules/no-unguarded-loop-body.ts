@@ -9,6 +9,7 @@ import {
 import type { SilentCatchPolicy } from '../analysis/loops/catch-verdict.js';
 import { refersTo } from '../analysis/loops/function-resolution.js';
 import { classifyLoop, type LongRunningLoop, type LoopStatement } from '../analysis/loops/loop-kind.js';
+import { returnsPromiseBySyntax } from '../analysis/loops/promise-returning-calls.js';
 import { findFirstUnguarded, type FindingReason, type ThrowPointEnv } from '../analysis/loops/throw-points.js';
 import { timerTargets, type TimerRun } from '../analysis/loops/timer-callbacks.js';
 import { createTypedLoopFacts, type TypedLoopFacts } from '../analysis/loops/typed-loop-facts.js';
@@ -176,13 +177,19 @@ export default createRule<Options, MessageId>({
       if (judged.has(run.fn)) return;
       judged.add(run.fn);
       const rescheduled = run.rescheduled;
-      const env: ThrowPointEnv = rescheduled
-        ? {
-            ...baseEnv,
-            // Calling the rescheduled function again is the timer's next round; its body is judged where it is declared.
-            isSelfGuardedCall: (call) => refersTo(call.callee, rescheduled) || (baseEnv.isSelfGuardedCall?.(call) ?? false),
-          }
-        : baseEnv;
+      let env: ThrowPointEnv = baseEnv;
+      if (rescheduled) {
+        env = {
+          ...env,
+          // Calling the rescheduled function again is the timer's next round; its body is judged where it is declared.
+          isSelfGuardedCall: (call) => refersTo(call.callee, rescheduled) || (baseEnv.isSelfGuardedCall?.(call) ?? false),
+        };
+      }
+      if (!run.fn.async) {
+        // A synchronous callback mostly does bookkeeping; what kills the process there is a `throw`
+        // or a promise it starts and drops.
+        env = { ...env, onlyRejections: { returnsPromise: (call) => typed?.returnsPromise(call) ?? returnsPromiseBySyntax(call, sourceCode) } };
+      }
       const isAsyncArrow = run.fn.type === AST_NODE_TYPES.ArrowFunctionExpression && run.fn.async;
       report([run.fn.body], env, TIMER_DESCRIPTION[run.kind], TIMER_CONSEQUENCE, 'timer callback failed', run.fn.body, isAsyncArrow, run.fn);
     };
