@@ -31,7 +31,7 @@ export interface NoUnguardedLoopBodyOptions {
 export type Options = [NoUnguardedLoopBodyOptions];
 
 /** The rule's message ids. */
-export type MessageId = 'unguarded' | 'rethrows' | 'silent' | 'unguardedImportedCallback' | 'wrapInTryCatch';
+export type MessageId = 'unguarded' | 'rethrows' | 'silent' | 'unguardedImportedCallback' | 'wrapInTryCatch' | 'handleRejection';
 
 const LOOP_CONSEQUENCE = 'one bad iteration ends the loop for good';
 const TIMER_CONSEQUENCE = 'in Node an uncaught throw or rejection there ends the process';
@@ -79,6 +79,7 @@ export default createRule<Options, MessageId>({
       unguardedImportedCallback:
         '`{{name}}` runs as a {{loop}}, but its body in {{file}} can throw outside try/catch: {{consequence}}.',
       wrapInTryCatch: 'Wrap the body in try/catch and log the error.',
+      handleRejection: 'Handle the rejection with .catch() and log the error.',
     },
     schema: [
       {
@@ -154,15 +155,23 @@ export default createRule<Options, MessageId>({
       if (!finding) return;
       const reason: FindingReason = finding.reason;
       const data = { statement: statementText(sourceCode, finding.point), loop, consequence };
-      const replacement = reason === 'unguarded' ? wrapInTryCatch(suggestionBody, sourceCode, logLabel, isAsyncArrow) : undefined;
-      context.report({
-        node: reportNode(finding.point, boundary),
-        messageId: reason,
-        data,
-        suggest: replacement
-          ? [{ messageId: 'wrapInTryCatch', fix: (fixer) => fixer.replaceTextRange(replacement.range, replacement.text) }]
-          : [],
-      });
+      const point = finding.point;
+      let suggest: TSESLint.ReportSuggestionArray<MessageId> = [];
+      if (reason === 'unguarded' && env.onlyRejections && point.type === AST_NODE_TYPES.CallExpression) {
+        // A try/catch cannot catch a promise that is dropped; only a rejection handler can.
+        suggest = [
+          {
+            messageId: 'handleRejection',
+            fix: (fixer) => fixer.insertTextAfter(point, `.catch((error) => console.error('${logLabel}', error))`),
+          },
+        ];
+      } else if (reason === 'unguarded') {
+        const replacement = wrapInTryCatch(suggestionBody, sourceCode, logLabel, isAsyncArrow);
+        if (replacement) {
+          suggest = [{ messageId: 'wrapInTryCatch', fix: (fixer) => fixer.replaceTextRange(replacement.range, replacement.text) }];
+        }
+      }
+      context.report({ node: reportNode(point, boundary), messageId: reason, data, suggest });
     };
 
     const judgeLoop = (loop: LoopStatement): void => {

@@ -1489,7 +1489,7 @@ setInterval(() => {
           data: { statement: 'refresh()', loop: '`setInterval` callback', consequence: TIMER },
           suggestions: [
             {
-              messageId: 'wrapInTryCatch',
+              messageId: 'handleRejection',
               output: `async function refresh(): Promise<void> {
   try {
     await reload();
@@ -1498,13 +1498,9 @@ setInterval(() => {
   }
 }
 setInterval(() => {
-  try {
-    count += 1;
-    refresh();
-    fetch(HEALTH_URL);
-  } catch (error) {
-    console.error('timer callback failed', error);
-  }
+  count += 1;
+  refresh().catch((error) => console.error('timer callback failed', error));
+  fetch(HEALTH_URL);
 }, 60_000);`,
             },
           ],
