@@ -9,6 +9,7 @@ import {
 import type { SilentCatchPolicy } from '../analysis/loops/catch-verdict.js';
 import { refersTo } from '../analysis/loops/function-resolution.js';
 import { classifyLoop, type LongRunningLoop, type LoopStatement } from '../analysis/loops/loop-kind.js';
+import { returnsPromiseBySyntax } from '../analysis/loops/promise-returning-calls.js';
 import { findFirstUnguarded, type FindingReason, type ThrowPointEnv } from '../analysis/loops/throw-points.js';
 import { timerTargets, type TimerRun } from '../analysis/loops/timer-callbacks.js';
 import { createTypedLoopFacts, type TypedLoopFacts } from '../analysis/loops/typed-loop-facts.js';
@@ -30,7 +31,7 @@ export interface NoUnguardedLoopBodyOptions {
 export type Options = [NoUnguardedLoopBodyOptions];
 
 /** The rule's message ids. */
-export type MessageId = 'unguarded' | 'rethrows' | 'silent' | 'unguardedImportedCallback' | 'wrapInTryCatch';
+export type MessageId = 'unguarded' | 'rethrows' | 'silent' | 'unguardedImportedCallback' | 'wrapInTryCatch' | 'handleRejection';
 
 const LOOP_CONSEQUENCE = 'one bad iteration ends the loop for good';
 const TIMER_CONSEQUENCE = 'in Node an uncaught throw or rejection there ends the process';
@@ -78,6 +79,7 @@ export default createRule<Options, MessageId>({
       unguardedImportedCallback:
         '`{{name}}` runs as a {{loop}}, but its body in {{file}} can throw outside try/catch: {{consequence}}.',
       wrapInTryCatch: 'Wrap the body in try/catch and log the error.',
+      handleRejection: 'Handle the rejection with .catch() and log the error.',
     },
     schema: [
       {
@@ -153,15 +155,23 @@ export default createRule<Options, MessageId>({
       if (!finding) return;
       const reason: FindingReason = finding.reason;
       const data = { statement: statementText(sourceCode, finding.point), loop, consequence };
-      const replacement = reason === 'unguarded' ? wrapInTryCatch(suggestionBody, sourceCode, logLabel, isAsyncArrow) : undefined;
-      context.report({
-        node: reportNode(finding.point, boundary),
-        messageId: reason,
-        data,
-        suggest: replacement
-          ? [{ messageId: 'wrapInTryCatch', fix: (fixer) => fixer.replaceTextRange(replacement.range, replacement.text) }]
-          : [],
-      });
+      const point = finding.point;
+      let suggest: TSESLint.ReportSuggestionArray<MessageId> = [];
+      if (reason === 'unguarded' && env.onlyRejections && point.type === AST_NODE_TYPES.CallExpression) {
+        // A try/catch cannot catch a promise that is dropped; only a rejection handler can.
+        suggest = [
+          {
+            messageId: 'handleRejection',
+            fix: (fixer) => fixer.insertTextAfter(point, `.catch((error) => console.error('${logLabel}', error))`),
+          },
+        ];
+      } else if (reason === 'unguarded') {
+        const replacement = wrapInTryCatch(suggestionBody, sourceCode, logLabel, isAsyncArrow);
+        if (replacement) {
+          suggest = [{ messageId: 'wrapInTryCatch', fix: (fixer) => fixer.replaceTextRange(replacement.range, replacement.text) }];
+        }
+      }
+      context.report({ node: reportNode(point, boundary), messageId: reason, data, suggest });
     };
 
     const judgeLoop = (loop: LoopStatement): void => {
@@ -176,13 +186,19 @@ export default createRule<Options, MessageId>({
       if (judged.has(run.fn)) return;
       judged.add(run.fn);
       const rescheduled = run.rescheduled;
-      const env: ThrowPointEnv = rescheduled
-        ? {
-            ...baseEnv,
-            // Calling the rescheduled function again is the timer's next round; its body is judged where it is declared.
-            isSelfGuardedCall: (call) => refersTo(call.callee, rescheduled) || (baseEnv.isSelfGuardedCall?.(call) ?? false),
-          }
-        : baseEnv;
+      let env: ThrowPointEnv = baseEnv;
+      if (rescheduled) {
+        env = {
+          ...env,
+          // Calling the rescheduled function again is the timer's next round; its body is judged where it is declared.
+          isSelfGuardedCall: (call) => refersTo(call.callee, rescheduled) || (baseEnv.isSelfGuardedCall?.(call) ?? false),
+        };
+      }
+      if (!run.fn.async) {
+        // A synchronous callback mostly does bookkeeping; what kills the process there is a `throw`
+        // or a promise it starts and drops.
+        env = { ...env, onlyRejections: { returnsPromise: (call) => typed?.returnsPromise(call) ?? returnsPromiseBySyntax(call, sourceCode) } };
+      }
       const isAsyncArrow = run.fn.type === AST_NODE_TYPES.ArrowFunctionExpression && run.fn.async;
       report([run.fn.body], env, TIMER_DESCRIPTION[run.kind], TIMER_CONSEQUENCE, 'timer callback failed', run.fn.body, isAsyncArrow, run.fn);
     };

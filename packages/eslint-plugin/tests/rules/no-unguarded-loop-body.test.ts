@@ -516,6 +516,39 @@ while (true) { break; }`,
   }
 }`,
     },
+    {
+      name: 'a synchronous setInterval callback doing bookkeeping is not reported',
+      code: `class Pool {
+  start(): void {
+    setInterval(() => {
+      this.retired.forEach((browser) => browser.closeIfIdle());
+      this.stats.push(this.snapshot());
+    }, 1_000);
+  }
+}`,
+    },
+    {
+      name: 'a setTimeout chain that ends with its data is an iteration, not a timer loop',
+      code: `function eachOf<T>(items: T[], iteratee: (item: T, done: (error?: Error) => void) => void, callback: (error?: Error) => void): void {
+  let index = 0;
+  const iterate = () => {
+    iteratee(items[index], (error) => {
+      index += 1;
+      if (error || index >= items.length) callback(error);
+      else setTimeout(() => iterate(), 0);
+    });
+  };
+  iterate();
+}`,
+    },
+    {
+      name: 'a condition that also ends when the data runs out is not a stop flag',
+      code: `async function waitForSlot(): Promise<void> {
+  while (!this.pool.hasFreeSlot() && !this.closed) {
+    await this.nextCapacityChange();
+  }
+}`,
+    },
   ],
   invalid: [
     {
@@ -1413,20 +1446,62 @@ while (true) { break; }`,
       ],
     },
     {
-      name: 'an expression-bodied setInterval callback',
-      code: `setInterval(() => syncInventory(), 60_000);`,
+      name: 'an expression-bodied async setInterval callback',
+      code: `setInterval(async () => syncInventory(), 60_000);`,
       errors: [
         {
           messageId: 'unguarded',
           line: 1,
-          column: 19,
+          column: 25,
           endLine: 1,
-          endColumn: 34,
+          endColumn: 40,
           data: { statement: 'syncInventory()', loop: '`setInterval` callback', consequence: TIMER },
           suggestions: [
             {
               messageId: 'wrapInTryCatch',
-              output: `setInterval(() => { try { syncInventory(); } catch (error) { console.error('timer callback failed', error); } }, 60_000);`,
+              output: `setInterval(async () => { try { await syncInventory(); } catch (error) { console.error('timer callback failed', error); } }, 60_000);`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a synchronous setInterval callback that drops a promise of a same-file async function',
+      code: `async function refresh(): Promise<void> {
+  try {
+    await reload();
+  } catch (error) {
+    logger.error(error);
+  }
+}
+setInterval(() => {
+  count += 1;
+  refresh();
+  fetch(HEALTH_URL);
+}, 60_000);`,
+      errors: [
+        {
+          messageId: 'unguarded',
+          line: 10,
+          column: 3,
+          endLine: 10,
+          endColumn: 13,
+          data: { statement: 'refresh()', loop: '`setInterval` callback', consequence: TIMER },
+          suggestions: [
+            {
+              messageId: 'handleRejection',
+              output: `async function refresh(): Promise<void> {
+  try {
+    await reload();
+  } catch (error) {
+    logger.error(error);
+  }
+}
+setInterval(() => {
+  count += 1;
+  refresh().catch((error) => console.error('timer callback failed', error));
+  fetch(HEALTH_URL);
+}, 60_000);`,
             },
           ],
         },
@@ -1573,8 +1648,8 @@ setInterval(tick, 30_000);`,
     {
       name: 'a self-rescheduling setTimeout passed by name with bind',
       code: `class Poller {
-  private poll(): void {
-    this.fetchUpdates();
+  private async poll(): Promise<void> {
+    await this.fetchUpdates();
     setTimeout(this.poll.bind(this), 5_000);
   }
 }`,
@@ -1584,15 +1659,15 @@ setInterval(tick, 30_000);`,
           line: 3,
           column: 5,
           endLine: 3,
-          endColumn: 25,
-          data: { statement: 'this.fetchUpdates()', loop: 'self-rescheduling `setTimeout` callback', consequence: TIMER },
+          endColumn: 31,
+          data: { statement: 'await this.fetchUpdates()', loop: 'self-rescheduling `setTimeout` callback', consequence: TIMER },
           suggestions: [
             {
               messageId: 'wrapInTryCatch',
               output: `class Poller {
-  private poll(): void {
+  private async poll(): Promise<void> {
     try {
-      this.fetchUpdates();
+      await this.fetchUpdates();
       setTimeout(this.poll.bind(this), 5_000);
     } catch (error) {
       console.error('timer callback failed', error);

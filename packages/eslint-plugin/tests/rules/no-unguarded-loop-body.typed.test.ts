@@ -86,6 +86,17 @@ setInterval(guardedTick, 60_000);
 setInterval(() => void guardedTick(), 60_000);`,
       filename,
     },
+    {
+      name: 'a synchronous timer callback may call a promise-returning function that catches everything',
+      code: `
+import { processSafely, type Job } from './job-handlers.js';
+declare function setInterval(callback: () => void, ms: number): unknown;
+declare const job: Job;
+setInterval(() => {
+  processSafely(job);
+}, 1_000);`,
+      filename,
+    },
   ],
   invalid: [
     {
@@ -196,6 +207,41 @@ export async function consume(jobs: AsyncIterable<Job>): Promise<void> {
     }
   }
 }`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'typed mode sees that a synchronous timer callback drops an imported promise',
+      code: `
+import { processUnsafely, type Job } from './job-handlers.js';
+declare function setInterval(callback: () => void, ms: number): unknown;
+declare const job: Job;
+setInterval(() => {
+  processUnsafely(job);
+}, 1_000);`,
+      filename,
+      errors: [
+        {
+          messageId: 'unguarded',
+          line: 6,
+          column: 3,
+          data: {
+            statement: 'processUnsafely(job)',
+            loop: '`setInterval` callback',
+            consequence: 'in Node an uncaught throw or rejection there ends the process',
+          },
+          suggestions: [
+            {
+              messageId: 'handleRejection',
+              output: `
+import { processUnsafely, type Job } from './job-handlers.js';
+declare function setInterval(callback: () => void, ms: number): unknown;
+declare const job: Job;
+setInterval(() => {
+  processUnsafely(job).catch((error) => console.error('timer callback failed', error));
+}, 1_000);`,
             },
           ],
         },

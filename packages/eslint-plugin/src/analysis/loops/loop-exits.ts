@@ -42,7 +42,14 @@ export function labelsOf(statement: TSESTree.Node): string[] {
  * inner loop or `switch`, and a `break` to one of the loop's labels.
  */
 export function findLoopExits(loop: LoopNode, keys: VisitorKeys): LoopExit[] {
-  const ownLabels = new Set(labelsOf(loop));
+  return findExitsIn(loop.body, new Set(labelsOf(loop)), keys);
+}
+
+/**
+ * The `return`s of a function body, and the `break`s that leave it or one of `ownLabels`, with
+ * the conditions that lead to each.
+ */
+export function findExitsIn(body: TSESTree.Node, ownLabels: ReadonlySet<string>, keys: VisitorKeys): LoopExit[] {
   const exits: LoopExit[] = [];
   const visit = (node: TSESTree.Node, conditions: TSESTree.Node[], breakOwned: boolean): void => {
     if (isDeferredBody(node)) return;
@@ -68,7 +75,7 @@ export function findLoopExits(loop: LoopNode, keys: VisitorKeys): LoopExit[] {
     const ownsBreak = breakOwned || isLoop(node);
     for (const child of childNodes(node, keys)) visit(child, conditions, ownsBreak);
   };
-  visit(loop.body, [], false);
+  visit(body, [], false);
   return exits;
 }
 

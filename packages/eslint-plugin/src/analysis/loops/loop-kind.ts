@@ -131,7 +131,8 @@ export function classifyLoop(loop: LoopStatement, env: LoopClassifierEnv): LongR
     else result = { kind: 'while-true', description: '`while (true)` loop' };
   } else if (test !== null) {
     const leaves = flagLeaves(test);
-    if (!leaves || !mentionsStopSignal(test)) return undefined;
+    // Every part must be a stop flag: `!signal.aborted && queue.hasMore()` also ends when the data runs out.
+    if (!leaves || !leaves.every(mentionsStopSignal)) return undefined;
     const flags = new Set(leaves.map((leaf) => env.text(leaf.type === AST_NODE_TYPES.CallExpression ? leaf.callee : leaf)));
     if (writtenIn(loop.body, env.keys, flags, env.text)) return undefined;
     const keyword = loop.type === AST_NODE_TYPES.ForStatement ? 'for (…;' : loop.type === AST_NODE_TYPES.DoWhileStatement ? 'do … while (' : 'while (';

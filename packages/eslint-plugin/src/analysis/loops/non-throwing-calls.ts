@@ -18,7 +18,7 @@ const SAFE_MEMBERS = new Set([
 ]);
 
 /** Receivers that are loggers by name (`log`, `logger`, `this.logger`, `ctx.log`). */
-const LOGGER_RECEIVER = /^(_?log|_?logger|.*Logger)$/i;
+const LOGGER_RECEIVER = /^[_#]?(log|logger|.*Logger)$/i;
 const LOG_METHODS = new Set(['trace', 'debug', 'info', 'warn', 'warning', 'error', 'fatal', 'log', 'exception', 'critical']);
 
 /** Constructors that cannot throw on ordinary arguments (`new URL` can, so it is absent). */

@@ -28,6 +28,11 @@ export interface ThrowPointEnv {
   isLongRunning: (loop: TSESTree.Node) => boolean;
   /** Typed mode: whether a call goes to a function whose own body catches everything. */
   isSelfGuardedCall?: (call: TSESTree.CallExpression) => boolean;
+  /**
+   * Set for a synchronous timer callback: only what fails for sure counts there — an explicit
+   * `throw`, and a call that returns a promise nobody handles (this predicate says which).
+   */
+  onlyRejections?: { returnsPromise: (call: TSESTree.CallExpression) => boolean };
 }
 
 /** Protection of the current position; a `guard` anywhere outside wins over a rethrowing catch inside it. */
@@ -85,7 +90,12 @@ export function findFirstUnguarded(roots: readonly TSESTree.Node[], env: ThrowPo
       }
     }
     // In a catch or finally, synchronous calls report, count and compute backoff; only awaited work there is judged.
-    if (handlerDepth > 0 || isNonThrowingCall(call) || env.isSelfGuardedCall?.(call)) {
+    if (
+      handlerDepth > 0 ||
+      isNonThrowingCall(call) ||
+      env.isSelfGuardedCall?.(call) ||
+      (env.onlyRejections !== undefined && !env.onlyRejections.returnsPromise(call))
+    ) {
       visitChildren(call, protection);
       return;
     }
@@ -176,7 +186,7 @@ export function findFirstUnguarded(roots: readonly TSESTree.Node[], env: ThrowPo
         visitCall(node, protection);
         return;
       case AST_NODE_TYPES.NewExpression:
-        if (!isNonThrowingConstruction(node) && point(node, protection)) return;
+        if (!env.onlyRejections && !isNonThrowingConstruction(node) && point(node, protection)) return;
         visitChildren(node, protection);
         return;
       case AST_NODE_TYPES.ThrowStatement:
@@ -187,7 +197,7 @@ export function findFirstUnguarded(roots: readonly TSESTree.Node[], env: ThrowPo
         return;
       case AST_NODE_TYPES.TaggedTemplateExpression:
       case AST_NODE_TYPES.ImportExpression:
-        if (point(node, protection)) return;
+        if (!env.onlyRejections && point(node, protection)) return;
         visitChildren(node, protection);
         return;
       default:

@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { calleePath } from './callee-path.js';
+import { mentionsStopSignal } from './stop-vocabulary.js';
 import {
   forwardedReference,
   isFunctionNode,
@@ -53,6 +54,24 @@ function intervalTargets(callback: TSESTree.Node, sourceCode: Readonly<TSESLint.
   return isFunctionNode(callback) ? { runs: [{ kind: 'set-interval', fn: callback }] } : { runs: [] };
 }
 
+/**
+ * Whether the reschedule is reached whatever the data: no test on the way from the function to the
+ * `setTimeout` call, or only shutdown tests. `if (idx < items.length) setTimeout(next)` is an
+ * iteration that ends with its data, not a timer that runs forever.
+ */
+function reschedulesUnconditionally(call: TSESTree.CallExpression, fn: FunctionNode): boolean {
+  let child: TSESTree.Node = call;
+  for (let parent: TSESTree.Node | undefined = call.parent; parent && child !== fn; child = parent, parent = parent.parent) {
+    let condition: TSESTree.Node | undefined;
+    if (parent.type === AST_NODE_TYPES.IfStatement && child !== parent.test) condition = parent.test;
+    if (parent.type === AST_NODE_TYPES.ConditionalExpression && child !== parent.test) condition = parent.test;
+    if (parent.type === AST_NODE_TYPES.LogicalExpression && child === parent.right) condition = parent.left;
+    if (parent.type === AST_NODE_TYPES.SwitchCase && parent.test) condition = parent.test;
+    if (condition && !mentionsStopSignal(condition)) return false;
+  }
+  return true;
+}
+
 function reschedulingTargets(call: TSESTree.CallExpression, callback: TSESTree.Node, keys: VisitorKeys): TimerTargets {
   for (let ancestor: TSESTree.Node | undefined = call.parent; ancestor; ancestor = ancestor.parent) {
     if (!isFunctionNode(ancestor)) continue;
@@ -60,6 +79,7 @@ function reschedulingTargets(call: TSESTree.CallExpression, callback: TSESTree.N
     if (!reference) continue;
     const reschedules = refersTo(callback, reference) || (isFunctionNode(callback) && containsCallTo(callback.body, reference, keys));
     if (!reschedules) continue;
+    if (!reschedulesUnconditionally(call, ancestor)) return { runs: [] };
     const runs: TimerRun[] = [{ kind: 'self-rescheduling-timeout', fn: ancestor, rescheduled: reference }];
     if (isFunctionNode(callback)) runs.push({ kind: 'self-rescheduling-timeout', fn: callback, rescheduled: reference });
     return { runs };

@@ -15,6 +15,8 @@ export interface TypedLoopFacts {
    * (a library), else the file that declares it.
    */
   unguardedImportedFunction: (identifier: TSESTree.Identifier) => { file: string } | undefined;
+  /** Whether a call's result is a promise or another thenable. */
+  returnsPromise: (call: TSESTree.CallExpression) => boolean;
 }
 
 /** Builds the typed facts for one file from its parser services. */
@@ -37,7 +39,11 @@ export function createTypedLoopFacts(services: ParserServicesWithTypeInformation
     return symbol?.valueDeclaration ?? symbol?.declarations?.[0];
   };
 
+  const isThenable = (type: ts.Type): boolean =>
+    type.isUnion() ? type.types.some(isThenable) : type.getProperty('then') !== undefined;
+
   return {
+    returnsPromise: (call) => isThenable(services.getTypeAtLocation(call)),
     isArrayLike: (node) => isArrayType(services.getTypeAtLocation(node)),
     isSelfGuardedCall: (call) => {
       const tsCall = services.esTreeNodeToTSNodeMap.get(call);
