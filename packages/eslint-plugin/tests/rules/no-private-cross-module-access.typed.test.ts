@@ -107,6 +107,11 @@ ruleTester.run('no-private-cross-module-access (typed)', subject, {
       filename: consumer,
     },
     {
+      name: 'members whose declaration is a whole file (a JSON module\u2019s default export)',
+      code: 'const { default: pkg } = await import("../package.json", { with: { type: "json" } });\nimport * as self from "./consumer.js";\nconst { name } = pkg;\nexport const n = [name, pkg.private, self];',
+      filename: consumer,
+    },
+    {
       name: 'seed 002 task 5, after the fix: the public executor',
       code: 'import { FixedDispatcher } from "./dispatcher.js";\nnew FixedDispatcher().executor.shutdown();',
       filename: consumer,
