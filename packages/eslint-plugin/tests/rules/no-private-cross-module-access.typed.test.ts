@@ -29,8 +29,8 @@ ruleTester.run('no-private-cross-module-access (typed)', subject, {
       filename: consumer,
     },
     {
-      name: 'protected members of another instance inside a subclass',
-      code: 'import { Dispatcher } from "./dispatcher.js";\nexport class Mine extends Dispatcher { peek(other: Mine) { return other.guarded; } }',
+      name: 'protected and underscore members of another instance inside a subclass',
+      code: 'import { Dispatcher } from "./dispatcher.js";\nexport class Mine extends Dispatcher { peek(other: Mine) { return other.guarded + other._queue.length; } }',
       filename: consumer,
     },
     {
@@ -180,6 +180,15 @@ ruleTester.run('no-private-cross-module-access (typed)', subject, {
       errors: [
         { messageId: 'privateAccess', line: 2, column: 42 },
         { messageId: 'privateAccess', line: 2, column: 57 },
+      ],
+    },
+    {
+      name: 'a subclass still may not reach TypeScript-private or @private members it inherits',
+      code: 'import { Dispatcher } from "./dispatcher.js";\nexport class Mine extends Dispatcher { peek(other: Mine) { return [other["secret"], other.hiddenState]; } }',
+      filename: consumer,
+      errors: [
+        { messageId: 'declaredPrivateAccess', data: { member: 'Dispatcher.secret', declaredIn, reason: 'declared `private`', boundary: 'file' } },
+        { messageId: 'declaredPrivateAccess', data: { member: 'Dispatcher.hiddenState', declaredIn, reason: 'tagged `@private`', boundary: 'file' } },
       ],
     },
     {
