@@ -31,7 +31,7 @@ function describe(result: PublicizeResult): string {
     `${result.files.length} file(s), ${count} line(s) changed; ${result.stringKeyEdits} string key or cast access(es) beyond TypeScript's rename.`,
   );
   if (result.leftoverMentions.length > 0) {
-    lines.push(`Still mentions ${result.from} (comments or unrelated strings): ${result.leftoverMentions.join(', ')}`);
+    lines.push(`Still mentions ${result.from} (comments, strings, or other members of that name; review them): ${result.leftoverMentions.join(', ')}`);
   }
   if (result.typeErrors.after > result.typeErrors.before) {
     lines.push(`Warning: type errors went from ${result.typeErrors.before} to ${result.typeErrors.after}; run tsc and review.`);

@@ -56,7 +56,7 @@ export interface PublicizeResult {
   files: FileChange[];
   /** String keys and cast accesses TypeScript's rename does not see, fixed separately. */
   stringKeyEdits: number;
-  /** Mentions of the old name left in comments and unrelated strings, as `file:line`. */
+  /** Mentions of the old name left anywhere (comments, strings, unrelated members), as `file:line`. */
   leftoverMentions: string[];
   /** Type errors in the project before and after the change; equal unless something broke. */
   typeErrors: { before: number; after: number };

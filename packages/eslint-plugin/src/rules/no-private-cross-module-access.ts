@@ -182,7 +182,7 @@ export default createRule<Options, MessageId>({
       const checker = services.program.getTypeChecker();
       const program = services.program;
 
-      const isAllowedProtected = (member: AccessedMember, facts: MemberDeclarationFacts): boolean => {
+      const isInsideSubclass = (member: AccessedMember, facts: MemberDeclarationFacts): boolean => {
         const declaringClass = facts.declaringClass;
         if (!declaringClass) return false;
         return enclosingClasses(member.key).some((classNode) => {
@@ -226,7 +226,10 @@ export default createRule<Options, MessageId>({
         if (!symbol) return;
         const finding = judge(symbol, member.name);
         if (!finding) return;
-        if (finding.reason === 'typescript-protected' && isAllowedProtected(member, finding.facts)) return;
+        // A leading underscore reads as "protected" in most codebases (as pylint treats it): a
+        // subclass may use what it inherits, through any instance.
+        const subclassMayUse = finding.reason === 'typescript-protected' || finding.reason === 'convention';
+        if (subclassMayUse && isInsideSubclass(member, finding.facts)) return;
         const publicName = publicAlternative(member, symbol);
         const key = member.key;
         report(

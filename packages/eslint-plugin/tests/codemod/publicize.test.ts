@@ -79,8 +79,10 @@ describe('steadfast-publicize on seed 002 task 5 (Dispatcher._executor used from
   it('leaves an unrelated class\u2019s member of the same name alone', () => {
     const unrelated = 'export class Pool {\n  _executor = 1;\n}\nexport const size = new Pool()._executor + new Pool()["_executor"];\n';
     writeFileSync(join(project, 'src', 'pool.ts'), unrelated);
-    expect(cli([target]).code).toBe(0);
+    const { code, out } = cli([target]);
+    expect(code).toBe(0);
     expect(read('src/pool.ts')).toBe(unrelated);
+    expect(out).toContain('Still mentions _executor (comments, strings, or other members of that name; review them): src/pool.ts:2, src/pool.ts:4');
     expect(read('src/main.ts')).not.toContain('_executor');
   });
 

@@ -29,8 +29,8 @@ ruleTester.run('no-private-cross-module-access (typed)', subject, {
       filename: consumer,
     },
     {
-      name: 'protected members of another instance inside a subclass',
-      code: 'import { Dispatcher } from "./dispatcher.js";\nexport class Mine extends Dispatcher { peek(other: Mine) { return other.guarded; } }',
+      name: 'protected and underscore members of another instance inside a subclass',
+      code: 'import { Dispatcher } from "./dispatcher.js";\nexport class Mine extends Dispatcher { peek(other: Mine) { return other.guarded + other._queue.length; } }',
       filename: consumer,
     },
     {
@@ -107,6 +107,11 @@ ruleTester.run('no-private-cross-module-access (typed)', subject, {
       filename: consumer,
     },
     {
+      name: 'members whose declaration is a whole file (a JSON module\u2019s default export)',
+      code: 'const { default: pkg } = await import("../package.json", { with: { type: "json" } });\nimport * as self from "./consumer.js";\nconst { name } = pkg;\nexport const n = [name, pkg.private, self];',
+      filename: consumer,
+    },
+    {
       name: 'seed 002 task 5, after the fix: the public executor',
       code: 'import { FixedDispatcher } from "./dispatcher.js";\nnew FixedDispatcher().executor.shutdown();',
       filename: consumer,
@@ -175,6 +180,15 @@ ruleTester.run('no-private-cross-module-access (typed)', subject, {
       errors: [
         { messageId: 'privateAccess', line: 2, column: 42 },
         { messageId: 'privateAccess', line: 2, column: 57 },
+      ],
+    },
+    {
+      name: 'a subclass still may not reach TypeScript-private or @private members it inherits',
+      code: 'import { Dispatcher } from "./dispatcher.js";\nexport class Mine extends Dispatcher { peek(other: Mine) { return [other["secret"], other.hiddenState]; } }',
+      filename: consumer,
+      errors: [
+        { messageId: 'declaredPrivateAccess', data: { member: 'Dispatcher.secret', declaredIn, reason: 'declared `private`', boundary: 'file' } },
+        { messageId: 'declaredPrivateAccess', data: { member: 'Dispatcher.hiddenState', declaredIn, reason: 'tagged `@private`', boundary: 'file' } },
       ],
     },
     {

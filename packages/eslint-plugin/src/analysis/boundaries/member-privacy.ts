@@ -70,13 +70,15 @@ function isSingletonLiteral(literal: ts.ObjectLiteralExpression): boolean {
 
 /* `declare module 'pkg' { … }` describes a dependency, wherever the project keeps the file. */
 function isInAmbientModule(node: ts.Node): boolean {
-  for (let current = node.parent; !ts.isSourceFile(current); current = current.parent) {
+  for (let current: ts.Node | undefined = node.parent; current && !ts.isSourceFile(current); current = current.parent) {
     if (ts.isModuleDeclaration(current) && ts.isStringLiteral(current.name)) return true;
   }
   return false;
 }
 
 function conventionApplies(declaration: ts.Declaration, program: ts.Program): boolean {
+  // A module's own symbol (`default` of a JSON import, a namespace) is declared by a whole file.
+  if (!(declaration.parent as ts.Node | undefined)) return false;
   if (isDependencyFile(program, declaration.getSourceFile()) || isInAmbientModule(declaration)) return false;
   if (hasModifier(declaration, ts.SyntaxKind.PublicKeyword) || isDecorated(declaration)) return false;
   const parent = declaration.parent;
@@ -92,7 +94,8 @@ function conventionApplies(declaration: ts.Declaration, program: ts.Program): bo
 }
 
 function declaringClassOf(declaration: ts.Declaration): ts.ClassLikeDeclaration | undefined {
-  const parent = declaration.parent;
+  const parent = declaration.parent as ts.Node | undefined;
+  if (!parent) return undefined;
   if (ts.isClassLike(parent)) return parent;
   if (ts.isParameter(declaration) && ts.isConstructorDeclaration(parent) && ts.isClassLike(parent.parent)) {
     return parent.parent;
