@@ -61,6 +61,14 @@ const CONTAINER_SYMBOLS: Readonly<Record<string, ContainerKind>> = {
 function enclosingClass(node: TSESTree.Node): Class | undefined {
   for (let current = node.parent; current; current = current.parent) {
     if (current.type === AST_NODE_TYPES.ClassDeclaration || current.type === AST_NODE_TYPES.ClassExpression) return current;
+    // A plain `function` has its own `this`, unless it is the class's own method.
+    if (
+      (current.type === AST_NODE_TYPES.FunctionExpression || current.type === AST_NODE_TYPES.FunctionDeclaration) &&
+      current.parent?.type !== AST_NODE_TYPES.MethodDefinition &&
+      current.parent?.type !== AST_NODE_TYPES.PropertyDefinition
+    ) {
+      return undefined;
+    }
   }
   return undefined;
 }
