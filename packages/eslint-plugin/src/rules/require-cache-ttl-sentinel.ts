@@ -1,8 +1,7 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import type ts from 'typescript';
 import { classDataMembers, moduleVariables, type OwnedDeclaration } from '../analysis/caches/cache-declarations.js';
 import { pairCaches, sentinelFromSettings, type CachePair } from '../analysis/caches/cache-pairs.js';
-import { assignedExpression, writeCandidates, type ReceiverKind } from '../analysis/caches/cache-writes.js';
+import { assignedExpression, writeCandidates } from '../analysis/caches/cache-writes.js';
 import {
   CodePathRecorder,
   type FunctionUnit,
@@ -10,21 +9,20 @@ import {
   type RecordedWrite,
   type SegmentFacts,
 } from '../analysis/caches/code-path-recorder.js';
-import { referenceKey, toMemberReference, unwrapExpression, type MemberReference } from '../analysis/caches/member-reference.js';
+import { referenceKey, toMemberReference, unwrapExpression } from '../analysis/caches/member-reference.js';
 import { findMissedWrites, type PathWork } from '../analysis/caches/missing-update-paths.js';
-import type { ContainerKind } from '../analysis/caches/mutating-methods.js';
 import {
   declarationContext,
   isSelfTimestampingDeclaration,
-  RUNTIME_TTL_CACHE,
 } from '../analysis/caches/self-timestamping-cache.js';
 import { helperIdentity, isPrivateHelper, SentinelHelpers } from '../analysis/caches/sentinel-helpers.js';
-import { isTimestampedValue, isTimestampPropertyName } from '../analysis/caches/timestamped-entries.js';
+import { isTimestampedValue } from '../analysis/caches/timestamped-entries.js';
 import { getJsDocTags } from '../analysis/jsdoc-tags.js';
 import { getSettings } from '../analysis/settings.js';
 import { getTypeServices } from '../analysis/type-services.js';
 import { createRule } from '../util/create-rule.js';
 import { freshValueText, indentationOf, insertionStatement } from './require-cache-ttl-sentinel/sentinel-update-text.js';
+import { typedCacheFacts } from './require-cache-ttl-sentinel/typed-cache-facts.js';
 
 /** Options of `require-cache-ttl-sentinel`. */
 export interface RequireCacheTtlSentinelOptions {
@@ -48,19 +46,17 @@ export const lastFileWork: PathWork = { steps: 0 };
 type CodePathListener = Record<string, (...args: never[]) => void>;
 type Class = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
 
-const RUNTIME_PATH = /[\\/](?:@steadfast[\\/]runtime|reference-runtime)[\\/]/;
-const CONTAINER_SYMBOLS: Readonly<Record<string, ContainerKind>> = {
-  Map: 'Map',
-  ReadonlyMap: 'Map',
-  Set: 'Set',
-  WeakMap: 'WeakMap',
-  WeakSet: 'WeakSet',
-  Array: 'Array',
-};
-
 function enclosingClass(node: TSESTree.Node): Class | undefined {
   for (let current = node.parent; current; current = current.parent) {
     if (current.type === AST_NODE_TYPES.ClassDeclaration || current.type === AST_NODE_TYPES.ClassExpression) return current;
+    // A plain `function` has its own `this`, unless it is the class's own method.
+    if (
+      (current.type === AST_NODE_TYPES.FunctionExpression || current.type === AST_NODE_TYPES.FunctionDeclaration) &&
+      current.parent?.type !== AST_NODE_TYPES.MethodDefinition &&
+      current.parent?.type !== AST_NODE_TYPES.PropertyDefinition
+    ) {
+      return undefined;
+    }
   }
   return undefined;
 }
@@ -153,7 +149,6 @@ export default createRule<Options, MessageId>({
     const sourceCode = context.sourceCode;
     const settings = getSettings(context);
     const services = getTypeServices(context);
-    const checker = services?.program.getTypeChecker();
     const checkInvalidations = options.checkInvalidations === true;
     const namingConvention = options.namingConvention !== false;
     const selfTimestampingTypes = options.selfTimestampingTypes ?? [];
@@ -172,7 +167,7 @@ export default createRule<Options, MessageId>({
           declarations: owned,
           tagsOf: (declaration) => getJsDocTags(sourceCode, declaration.node),
           isSelfTimestamping: (declaration) =>
-            isSelfTimestampingDeclaration(declaration, declarations) || isSelfTimestampingByType(declaration.node),
+            isSelfTimestampingDeclaration(declaration, declarations) || typedFacts?.isSelfTimestampingDeclaration(declaration.node) === true,
           settings: settings.caches,
           namingConvention,
         });
@@ -182,59 +177,7 @@ export default createRule<Options, MessageId>({
       return found;
     }
 
-    function isSelfTimestampingTsType(type: ts.Type | undefined): boolean {
-      if (!type || !checker) return false;
-      const symbol = type.getSymbol() ?? type.aliasSymbol;
-      const name = symbol?.getName();
-      if (name === undefined) return false;
-      if (selfTimestampingTypes.includes(name)) return true;
-      if (name === RUNTIME_TTL_CACHE.name) {
-        return (symbol?.getDeclarations() ?? []).some((declaration) => RUNTIME_PATH.test(declaration.getSourceFile().fileName));
-      }
-      if (!(name in CONTAINER_SYMBOLS)) return false;
-      const entry = checker.getTypeArguments(type as ts.TypeReference).at(-1);
-      // Data properties only: an array's `at()` method is not a timestamp.
-      return (
-        entry !== undefined &&
-        checker
-          .getPropertiesOfType(entry)
-          .some(
-            (property) =>
-              isTimestampPropertyName(property.getName()) && checker.getTypeOfSymbol(property).getCallSignatures().length === 0,
-          )
-      );
-    }
-
-    function isSelfTimestampingByType(node: TSESTree.Node): boolean {
-      if (!services || !checker) return false;
-      const target =
-        node.type === AST_NODE_TYPES.PropertyDefinition
-          ? node.key
-          : node.type === AST_NODE_TYPES.VariableDeclarator
-            ? node.id
-            : node.type === AST_NODE_TYPES.TSParameterProperty
-              ? node.parameter
-              : undefined;
-      return target !== undefined && isSelfTimestampingTsType(services.getTypeAtLocation(target));
-    }
-
-    const receiverKind: ReceiverKind | undefined = services
-      ? (receiver) => {
-          const type = services.getTypeAtLocation(receiver);
-          const name = (type.getSymbol() ?? type.aliasSymbol)?.getName();
-          return name !== undefined && name in CONTAINER_SYMBOLS ? CONTAINER_SYMBOLS[name] : 'other';
-        }
-      : undefined;
-
-    /** Pairing of a cache declared in another file, from its `@ttlSentinel` tag (typed mode). */
-    function typedPair(reference: MemberReference): CachePair | undefined {
-      if (!services || !checker || reference.node.type !== AST_NODE_TYPES.MemberExpression) return undefined;
-      const symbol = checker.getSymbolAtLocation(services.esTreeNodeToTSNodeMap.get(reference.node.property));
-      const tag = symbol?.getJsDocTags(checker).find((candidate) => candidate.name === 'ttlSentinel');
-      const text = tag?.text?.map((part) => part.text).join('').trim().split(/\s+/)[0];
-      if (text === undefined || text === '') return undefined;
-      return { cache: reference.name, sentinel: text.replace(/^this\./, ''), source: 'tag' };
-    }
+    const typedFacts = services ? typedCacheFacts(services, selfTimestampingTypes) : undefined;
 
     let classesOfFile: Class[] | undefined;
     /** The class of this file that declares a paired member of that name, if exactly one does. */
@@ -255,8 +198,8 @@ export default createRule<Options, MessageId>({
           if (pair) return { owner: 'this', pair, ownerScope: scope, declaration: members.get(pair.sentinel) };
           if (members.has(reference.name)) return undefined;
         }
-        const typed = typedPair(reference);
-        return typed && !isSelfTimestampingTsType(services?.getTypeAtLocation(reference.node))
+        const typed = typedFacts?.pairFromTag(reference);
+        return typed && !typedFacts?.isSelfTimestampingExpression(reference.node) === true
           ? { owner: 'this', pair: typed, ownerScope: undefined, declaration: undefined }
           : undefined;
       }
@@ -284,9 +227,9 @@ export default createRule<Options, MessageId>({
         return undefined;
       }
       // Another object's cache: `this.fetcher.cache`, `fetcher.cache`.
-      const typed = typedPair(reference);
+      const typed = typedFacts?.pairFromTag(reference);
       if (typed) {
-        return isSelfTimestampingTsType(services?.getTypeAtLocation(reference.node))
+        return typedFacts?.isSelfTimestampingExpression(reference.node) === true
           ? undefined
           : { owner: reference.owner, pair: typed, ownerScope: undefined, declaration: undefined };
       }
@@ -314,7 +257,7 @@ export default createRule<Options, MessageId>({
         if (reference) recorder.recordUpdate(referenceKey(reference.owner, reference.name));
         if (node.type === AST_NODE_TYPES.AssignmentExpression) sentinelAssignments.push(node);
       }
-      for (const candidate of writeCandidates(node, receiverKind)) {
+      for (const candidate of writeCandidates(node, typedFacts?.receiverKind)) {
         const resolved = resolveCache(candidate.target);
         if (!resolved) continue;
         if (candidate.kind === 'invalidation' && !checkInvalidations) return;

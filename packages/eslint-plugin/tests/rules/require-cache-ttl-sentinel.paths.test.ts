@@ -191,6 +191,42 @@ ruleTester.run('require-cache-ttl-sentinel paths', ruleUnderTest, {
   ],
   invalid: [
     {
+      name: 'a callback a constructor schedules runs long after initialisation, so it is judged on its own',
+      code: `
+class Poller {
+  private cache = new Map<string, number>();
+  private lastRefresh = 0;
+  constructor() {
+    setInterval(() => {
+      this.cache.set('tick', 1);
+    }, 1000);
+  }
+}`,
+      errors: [
+        {
+          messageId: 'missingSentinelUpdate',
+          line: 7,
+          data: { cache: 'this.cache', sentinel: 'this.lastRefresh', function: 'the function', exit: 'reaches its end at line 8' },
+          suggestions: [
+            {
+              ...suggestion('this.lastRefresh = Date.now();'),
+              output: `
+class Poller {
+  private cache = new Map<string, number>();
+  private lastRefresh = 0;
+  constructor() {
+    setInterval(() => {
+      this.cache.set('tick', 1);
+      this.lastRefresh = Date.now();
+    }, 1000);
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       name: 'a private helper that only writes is judged at its calls: the caller without the update is reported',
       code: privateHelper,
       errors: [

@@ -314,6 +314,17 @@ class C {
 }`,
     },
     {
+      name: 'this inside a plain function expression is not the instance',
+      code: `
+class C {
+  private cache = new Map<string, number>();
+  private lastRefresh = 0;
+  handler(): (this: { cache: Map<string, number> }, k: string) => void {
+    return function (k) { this.cache.set(k, 1); };
+  }
+}`,
+    },
+    {
       name: 'a local Map that happens to be called cache is not the member',
       code: `
 class C {
