@@ -67,7 +67,7 @@ export const inputTests: readonly ConformanceTest[] = [
     category: 'input',
     title: 'payloads round-trip faithfully (Unicode, nesting, large strings)',
     async run(t) {
-      const blob = { text: 'żółw 🐢 \u0000 "quoted" \\ end', nested: { list: [1, -2.5, true, null, { deep: ['x'] }] }, big: 'x'.repeat(200_000), proto: JSON.parse('{"__proto__": {"polluted": true}}') as unknown };
+      const blob = { text: 'żółw 🐢 \u0000 "quoted" \\ end', nested: { list: [1, -2.5, true, null, { deep: ['x'] }] }, big: 'x'.repeat(20_000), emptyKey: { '': 0 } };
       await t.enqueue({ key: 'rich', plan: [{ do: 'succeed' }], blob });
       await t.spawnWorker();
       await t.drain();

@@ -1,4 +1,5 @@
 import type { HistoryEvent } from '../history/history-event.js';
+import type { HistoryModel } from './history-model.js';
 
 /** The properties the checkers judge; each is one file in `src/checkers/`. */
 export type PropertyId =
@@ -25,4 +26,4 @@ export interface Violation {
 }
 
 /** A pure function from a history to the violations it contains. */
-export type Checker = (model: import('./history-model.js').HistoryModel) => Violation[];
+export type Checker = (model: HistoryModel) => Violation[];

@@ -12,6 +12,7 @@ import type { EnqueuePlan } from './enqueue-plan.js';
 import { KIT_PERIODIC_TASK, KIT_TASK } from './handler-plan.js';
 import type { KitSettings } from './kit-settings.js';
 import { RecordingClient } from './recording-client.js';
+import { AdapterError } from '../runner/load-adapter.js';
 import { SpawnedProcess, type FaultSignal, type ProcessExit } from './spawned-process.js';
 
 const CHILD_SCRIPT = fileURLToPath(new URL('./child/child-main.js', import.meta.url));
@@ -28,18 +29,22 @@ export class KitProcess {
     this.#history = history;
   }
 
+  /** The process id (and process group id). */
   get pid(): number {
     return this.#process.pid;
   }
 
+  /** Resolves on the `exit` event. */
   get exited(): Promise<ProcessExit> {
     return this.#process.exited;
   }
 
+  /** Whether the `exit` event was seen. */
   get hasExited(): boolean {
     return this.#process.hasExited;
   }
 
+  /** The tail of the process's stdout and stderr. */
   get output(): string {
     return this.#process.output;
   }
@@ -108,7 +113,14 @@ export class TestRun {
 
   /** The environment, created on first use. */
   async env(): Promise<ConformanceEnvironment> {
-    this.#env ??= await this.adapter.createEnvironment({ directory: this.directory, id: this.#options.testId.toLowerCase() });
+    if (this.#env === undefined) {
+      const env = await this.adapter.createEnvironment({ directory: this.directory, id: this.#options.testId.toLowerCase() });
+      // Child processes only ever see the JSON form: an environment that does not survive it would fail there, obscurely.
+      if (typeof env !== 'object' || env === null || JSON.stringify(JSON.parse(JSON.stringify(env)) as unknown) !== JSON.stringify(env)) {
+        throw new AdapterError('createEnvironment() must return a plain JSON object (it is sent to child processes as JSON)');
+      }
+      this.#env = env;
+    }
     return this.#env;
   }
 

@@ -77,8 +77,8 @@ export const KILL_MATRIX: Readonly<Record<string, readonly string[]>> = {
   manifestMutates: ['L3'],
 };
 
-/** Broken adapters: a toy runtime whose manifest lies, selected by its `capabilities` setting. */
-export const ADAPTER_MUTANTS: Readonly<Record<string, { readonly capabilities: string; readonly tests: readonly string[] }>> = {
+/** Broken adapters: a toy runtime that claims no capability, with one defect. */
+export const ADAPTER_MUTANTS: Readonly<Record<string, { readonly defect: string; readonly tests: readonly string[] }>> = {
   // claims no capability, yet silently ignores the options it does not implement
-  silentlyIgnoresUnclaimedOptions: { capabilities: 'none', tests: ['I5'] },
+  ignoresUnclaimedOptions: { defect: 'ignoresUnclaimedOptions', tests: ['I5'] },
 };

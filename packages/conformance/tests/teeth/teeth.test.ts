@@ -41,10 +41,11 @@ describe('the kit has teeth', () => {
     });
   }
 
-  for (const [name, { capabilities, tests }] of Object.entries(ADAPTER_MUTANTS)) {
-    it(`the adapter "${name}" fails ${tests.join(', ')}`, { timeout: 60_000 }, async () => {
-      variant('CAPABILITIES', capabilities);
-      const report = await runSuite({ adapterUrl: `${TOY}?capabilities=${capabilities}`, tests: selectTests(tests), settings: FAST });
+  for (const [name, { defect, tests }] of Object.entries(ADAPTER_MUTANTS)) {
+    it(`the adapter claiming no capability with defect "${name}" fails ${tests.join(', ')}`, { timeout: 60_000 }, async () => {
+      variant('CAPABILITIES', 'none');
+      variant('DEFECT', defect);
+      const report = await runSuite({ adapterUrl: `${TOY}?capabilities=none&defect=${defect}`, tests: selectTests(tests), settings: FAST });
       expect(report.results.every((r) => r.status === 'failed'), verdicts(report.results)).toBe(true);
     });
   }

@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 // A worker or client process of the kit: loads the adapter by URL, opens the shared history, and
 // does what its configuration says. The test process may SIGKILL, SIGSTOP or SIGTERM it at any time.
 import type { ConformanceAdapter, Settlement, WorkerHandle } from '../../adapter.js';
