@@ -112,6 +112,18 @@ describe('several processes on one database file', () => {
     expect(await store.getJob(stuck.id)).toMatchObject({ state: 'queued', attempts: 0, leaseExpiresAt: null });
   });
 
+  it('a second SIGTERM cuts the grace short: the stuck job is released and the process exits with 130', async () => {
+    const { path, store, client } = setup();
+    const stuck = await client.enqueue('act', { hangOnAttempt: 1 });
+    const worker = await spawn({ path, graceMs: 60_000 });
+    await worker.waitForMessage((message) => 'started' in message, 'the stuck job to start');
+    worker.child.kill('SIGTERM');
+    await waitFor(async () => (await store.getJob(stuck.id))?.state === 'running' && worker.child.exitCode === null, 'the first signal to be handled');
+    worker.child.kill('SIGTERM');
+    expect((await worker.exited).code).toBe(130);
+    expect(await store.getJob(stuck.id)).toMatchObject({ state: 'queued', attempts: 0 });
+  });
+
   it('a periodic task runs once per slot across processes', async () => {
     const { path } = setup();
     const workers = await Promise.all([1, 2].map(() => spawn({ path, periodicEveryMs: 50 })));

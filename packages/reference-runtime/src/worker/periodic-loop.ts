@@ -19,6 +19,8 @@ export interface PeriodicLoopDeps {
   readonly signal: AbortSignal;
   readonly logger: Logger;
   readonly events: TypedEvents<WorkerEvents>;
+  /** Reports a store error of the loop (logged and emitted as `loop:error`); never throws. */
+  readonly onError: (error: unknown) => void;
 }
 
 /** Ms until the next slot boundary. Pure. */
@@ -47,8 +49,8 @@ export async function runPeriodicLoop(deps: PeriodicLoopDeps): Promise<void> {
   let lastSlot = Number.NEGATIVE_INFINITY;
   let failures = 0;
   while (!deps.isStopping()) {
-    let sleepMs: number;
     try {
+      if (failures > 0) await deps.wakeup.sleep(loopBackoff(failures));
       const slot = Math.floor(deps.store.now() / everyMs);
       if (slot > lastSlot) {
         const won = await deps.store.claimPeriodicSlot(deps.name, slot, deps.workerId);
@@ -56,13 +58,10 @@ export async function runPeriodicLoop(deps: PeriodicLoopDeps): Promise<void> {
         if (won) await runSlot(deps, slot);
       }
       failures = 0;
-      sleepMs = msUntilNextSlot(deps.store.now(), everyMs);
+      await deps.wakeup.sleep(msUntilNextSlot(deps.store.now(), everyMs));
     } catch (error) {
       failures += 1;
-      deps.logger.error({ periodic: deps.name, err: error }, 'periodic loop error; retrying');
-      deps.events.emit('loop:error', { loop: 'periodic', error });
-      sleepMs = loopBackoff(failures);
+      deps.onError(error);
     }
-    await deps.wakeup.sleep(sleepMs);
   }
 }

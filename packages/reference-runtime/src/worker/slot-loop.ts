@@ -21,6 +21,7 @@ export async function runSlotLoop(deps: SlotLoopDeps): Promise<void> {
   let failures = 0;
   while (!deps.isStopping()) {
     try {
+      if (failures > 0) await deps.wakeup.sleep(loopBackoff(failures));
       const claimed = await deps.next();
       if (claimed === undefined) await deps.wakeup.sleep(deps.pollMs);
       else await deps.run(claimed);
@@ -28,7 +29,6 @@ export async function runSlotLoop(deps: SlotLoopDeps): Promise<void> {
     } catch (error) {
       failures += 1;
       deps.onError(error);
-      await deps.wakeup.sleep(loopBackoff(failures));
     }
   }
 }

@@ -128,8 +128,13 @@ export class Worker<T extends TaskMap = AnyTasks> {
     return this.#state === 'stopping' || this.#state === 'stopped';
   }
 
+  /** Report a loop's error; never throws, so a broken logger cannot end the loop reporting. */
   #loopError(loop: LoopName, error: unknown): void {
-    this.#options.logger.error({ loop, err: error }, 'worker loop error; retrying with backoff');
+    try {
+      this.#options.logger.error({ loop, err: error }, 'worker loop error; retrying with backoff');
+    } catch {
+      // The event below still carries the error.
+    }
     this.#events.emit('loop:error', { loop, error });
   }
 
@@ -192,6 +197,9 @@ export class Worker<T extends TaskMap = AnyTasks> {
           signal: this.#periodicAbort.signal,
           logger: this.#options.logger,
           events: this.#events,
+          onError: (error) => {
+            this.#loopError('periodic', error);
+          },
         }),
       );
     }
@@ -201,17 +209,16 @@ export class Worker<T extends TaskMap = AnyTasks> {
   async #reaperLoop(): Promise<void> {
     let failures = 0;
     while (!this.#isStopping()) {
-      let sleepMs = this.#options.reapIntervalMs;
       try {
+        await this.#serviceWakeup.sleep(failures > 0 ? loopBackoff(failures) : 0);
         const reaped = await this.#options.store.reapExpired();
         if (reaped.requeued.length > 0) this.#slotWakeup.wakeAll();
         failures = 0;
+        await this.#serviceWakeup.sleep(this.#options.reapIntervalMs);
       } catch (error) {
         failures += 1;
         this.#loopError('reaper', error);
-        sleepMs = loopBackoff(failures);
       }
-      await this.#serviceWakeup.sleep(sleepMs);
     }
   }
 
@@ -243,6 +250,11 @@ export class Worker<T extends TaskMap = AnyTasks> {
       this.#phase('drain');
       let graceTimer: NodeJS.Timeout | undefined;
       const graceOver = new Promise<void>((resolve) => {
+        // A second signal may arrive before this phase begins: then there is no grace at all.
+        if (this.#forced) {
+          resolve();
+          return;
+        }
         graceTimer = setTimeout(resolve, graceMs);
         this.#force = resolve;
       });
