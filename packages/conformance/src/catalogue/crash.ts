@@ -126,7 +126,7 @@ export const crashTests: readonly ConformanceTest[] = [
     category: 'crash',
     title: 'a worker restarted on the same store drains the backlog without new enqueues',
     async run(t) {
-      const backlog = jobs('backlog', 60, [{ do: 'succeed', ms: 5 }]);
+      const backlog = jobs('backlog', 100, [{ do: 'succeed', ms: 5 }]);
       await t.enqueue(...backlog);
       await t.closeClient();
       const w1 = await t.spawnWorker({ concurrency: 2 });

@@ -25,9 +25,10 @@ export const raceTests: readonly ConformanceTest[] = [
     title: 'competing worker processes run every job exactly once, never two at a time',
     async run(t) {
       const all = Array.from({ length: 150 }, (_, i) => ({ key: `job-${i}`, plan: [{ do: 'succeed' as const, ms: (i % 5) * 3 }] }));
+      // Workers first: all three are polling when the jobs arrive, so they really compete.
+      await Promise.all([t.spawnWorker({ concurrency: 2 }), t.spawnWorker({ concurrency: 2 }), t.spawnWorker({ concurrency: 2 })]);
       await t.enqueue(...all);
       await t.closeClient();
-      await Promise.all([t.spawnWorker({ concurrency: 2 }), t.spawnWorker({ concurrency: 2 }), t.spawnWorker({ concurrency: 2 })]);
       await t.waitForCompleted(all.map((j) => j.key), t.settings.slackMs * 3);
       const events = t.events();
       t.precondition('executions of different processes overlapped in time', competed(events));
@@ -106,14 +107,15 @@ export const raceTests: readonly ConformanceTest[] = [
     async run(t) {
       await Promise.all([t.spawnWorker({ concurrency: 2 }), t.spawnWorker({ concurrency: 2 })]);
       const feed = jobs('fed', 80, [{ do: 'succeed', ms: 2 }]);
-      const client = await t.spawnClient({ jobs: feed, lingerMs: 0 });
+      // The client parks half-way until the workers are busy, so the second half is enqueued while they drain.
+      const client = await t.spawnClient({ jobs: feed, lingerMs: 0, pause: { after: 40, gate: 'second-half' } });
+      await t.waitFor('the workers to start on the first half', t.settings.slackMs, (ev) => eventsOf(ev, 'exec.start').length > 0);
+      t.openGate('second-half');
       await t.waitForExit(client, t.settings.slackMs * 2);
       await t.waitForCompleted(feed.map((j) => j.key), t.settings.slackMs * 2);
-      t.precondition('jobs ran while the client was still enqueuing', (() => {
-        const events = t.events();
-        const lastOk = eventsOf(events, 'enqueue.ok').at(-1);
-        return lastOk !== undefined && eventsOf(events, 'exec.start').some((s) => s.seq < lastOk.seq);
-      })());
+      const events = t.events();
+      const lastOk = eventsOf(events, 'enqueue.ok').at(-1);
+      t.precondition('jobs ran while the client was still enqueuing', lastOk !== undefined && eventsOf(events, 'exec.start').some((s) => s.seq < lastOk.seq));
     },
   },
   {

@@ -20,6 +20,8 @@ export interface ClientScript {
   readonly jobs: readonly EnqueuePlan[];
   /** Stay alive (client open) this long after the last enqueue before closing. */
   readonly lingerMs: number;
+  /** After this many enqueues, wait until the test opens `gate` (a cross-process barrier). */
+  readonly pause?: { readonly after: number; readonly gate: string };
 }
 
 /** The whole configuration of a child process. */

@@ -61,7 +61,10 @@ async function runWorker(adapter: ConformanceAdapter, config: ChildConfig, setti
 async function runClient(adapter: ConformanceAdapter, config: ChildConfig, script: ClientScript, history: HistoryStore): Promise<void> {
   const client = new RecordingClient(await adapter.openClient(config.env, { tasks: [KIT_TASK, KIT_PERIODIC_TASK] }), history);
   tell({ type: 'ready' });
-  for (const job of script.jobs) {
+  for (const [index, job] of script.jobs.entries()) {
+    if (script.pause !== undefined && index === script.pause.after) {
+      while (!history.isGateOpen(script.pause.gate)) await delay(10);
+    }
     try {
       await client.enqueue(job);
     } catch {
