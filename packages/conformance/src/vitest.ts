@@ -18,6 +18,13 @@ export interface ConformanceSuiteOptions {
   readonly only?: readonly string[];
   /** Known failures: test id → reason; reported as skipped with the reason. */
   readonly expectedFailures?: Readonly<Record<string, string>>;
+  /**
+   * Test ids that must come out `unsupported` for this adapter (e.g. `I5`, which only applies to
+   * adapters that leave a capability unclaimed). Each becomes a test that asserts exactly that,
+   * so a repository that forbids skipped tests still sees every catalogue entry accounted for;
+   * it fails if the kit runs the test after all. Unsupported tests not listed are skipped.
+   */
+  readonly expectedUnsupported?: readonly string[];
   /** Timing parameters (defaults: `DEFAULT_KIT_SETTINGS`). */
   readonly settings?: KitSettings;
   /** Per-test limit in milliseconds (default 45 000). */
@@ -42,13 +49,16 @@ export function defineConformanceSuite(adapter: string | URL, options: Conforman
   const wanted = new Set((options.only ?? []).map((o) => o.toLowerCase()));
   const tests: ConformanceTest[] = CATALOGUE.filter((t) => wanted.size === 0 || wanted.has(t.id.toLowerCase()) || wanted.has(t.category));
   const expected: ExpectedFailures = new Map(Object.entries(options.expectedFailures ?? {}).map(([id, why]) => [id.toUpperCase(), why]));
+  const expectedUnsupported = new Set((options.expectedUnsupported ?? []).map((id) => id.toUpperCase()));
   const loaded = loadAdapter(adapterUrl);
   // A rejection is reported by the first test that awaits it.
   loaded.catch(() => undefined);
 
   describe(`steadfast conformance: ${String(adapter)}`, () => {
     for (const test of tests) {
-      it(`${test.id} ${test.title}`, { timeout: (options.testTimeoutMs ?? 45_000) + 15_000 }, async (context) => {
+      const mustBeUnsupported = expectedUnsupported.has(test.id.toUpperCase());
+      const name = `${test.id} ${test.title}${mustBeUnsupported ? ' [expected: unsupported by this adapter]' : ''}`;
+      it(name, { timeout: (options.testTimeoutMs ?? 45_000) + 15_000 }, async (context) => {
         const workDirectory = mkdtempSync(join(tmpdir(), 'steadfast-conformance-'));
         try {
           const raw = await runTest(test, {
@@ -60,6 +70,12 @@ export function defineConformanceSuite(adapter: string | URL, options: Conforman
             reproduce: `npx steadfast-conformance --adapter ${String(adapter)} --only ${test.id}`,
           });
           const result = applyExpectations(raw, expected);
+          if (mustBeUnsupported) {
+            if (result.status !== 'unsupported') {
+              throw new Error(`${test.id} was expected to be unsupported by this adapter but came out ${result.status}: ${result.reason ?? ''}`);
+            }
+            return;
+          }
           if (result.status === 'unsupported' || result.status === 'expected-failure') {
             context.skip(result.reason ?? result.status);
             return;
