@@ -13,7 +13,7 @@ export interface WorkerProcessConfig {
   periodicEveryMs?: number;
 }
 
-type Message = { ready: true } | { started: number; attempt: number };
+type Message = { ready: true } | { started: number; attempt: number } | { phase: string };
 
 /** A worker in its own process, with the messages it sent and its exit. */
 export interface WorkerProcess {
