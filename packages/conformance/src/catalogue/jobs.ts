@@ -1,3 +1,4 @@
+import { buildHistoryModel, jobCompleted } from '../checkers/history-model.js';
 import type { EnqueuePlan } from '../harness/enqueue-plan.js';
 import type { HandlerStep } from '../harness/handler-plan.js';
 import type { History, HistoryEvent } from '../history/history-event.js';
@@ -17,10 +18,8 @@ export function settlementOf(events: History, start: HistoryEvent): HistoryEvent
   return events.find((e) => e.type === 'settled' && e.pid === start.pid && e.jobId === start.jobId && e.attempt === start.attempt);
 }
 
-/** Whether `key` has a committed completion. */
+/** Whether `key` has a completed execution, as far as the history can tell (`jobCompleted`). */
 export function isCompleted(events: History, key: string): boolean {
-  const ok = events.find((e) => e.type === 'enqueue.ok' && e.key === key);
-  const ids = new Set(events.filter((e) => e.key === key && e.jobId !== null).map((e) => e.jobId));
-  if (ok?.jobId) ids.add(ok.jobId);
-  return events.some((e) => e.type === 'settled' && e.jobId !== null && ids.has(e.jobId) && e.data['outcome'] === 'completed');
+  const job = buildHistoryModel(events).jobs.get(key);
+  return job !== undefined && jobCompleted(job);
 }

@@ -25,6 +25,8 @@ export interface Execution {
   readonly settlement: HistoryEvent | undefined;
   /** When the execution stopped running: its end, else its process's exit, else `Infinity`. */
   readonly until: number;
+  /** Whether its process was killed by a signal (SIGKILL, SIGTERM) before it reported a settlement. */
+  readonly killedBeforeSettling: boolean;
 }
 
 /** A job as the history shows it. */
@@ -131,6 +133,11 @@ export function buildHistoryModel(events: History): HistoryModel {
         end,
         settlement: settledByExec.get(settlementKey(start.pid, start.jobId, start.attempt)),
         until: end?.t ?? exit?.t ?? Number.POSITIVE_INFINITY,
+        killedBeforeSettling:
+          !settledByExec.has(settlementKey(start.pid, start.jobId, start.attempt)) &&
+          exit !== undefined &&
+          exit.data['signal'] !== null &&
+          exit.data['signal'] !== undefined,
       };
     });
     const expect = invoke?.data['expect'];
@@ -146,4 +153,21 @@ export function buildHistoryModel(events: History): HistoryModel {
     });
   }
   return { events, jobs, orphanStarts, exits, roles };
+}
+
+/**
+ * Whether an execution finished its job as far as the history can tell: its handler returned and
+ * the runtime reported the completion as committed — or its handler returned and its process was
+ * killed before it could report anything. The runtime's commit and the kit's `settled` record live
+ * in two databases, so a SIGKILL that lands between them leaves a committed completion the history
+ * cannot see; counting that execution as lost would fail correct runtimes at random (ADR-0010).
+ */
+export function executionCompleted(execution: Execution): boolean {
+  if (execution.end?.data['outcome'] !== 'returned') return false;
+  return execution.settlement?.data['outcome'] === 'completed' || execution.killedBeforeSettling;
+}
+
+/** Whether some execution of the job finished it (see {@link executionCompleted}). */
+export function jobCompleted(job: JobRecord): boolean {
+  return job.executions.some(executionCompleted);
 }

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ConformanceAdapter, ConformanceEnvironment } from '../adapter.js';
-import { buildHistoryModel } from '../checkers/history-model.js';
+import { buildHistoryModel, jobCompleted } from '../checkers/history-model.js';
 import { PropertyFailure, Inconclusive } from '../catalogue/test-outcome.js';
 import type { History, HistoryEvent } from '../history/history-event.js';
 import { HistoryStore } from '../history/history-store.js';
@@ -225,7 +225,12 @@ export class TestRun {
   async waitForCompleted(keys: readonly string[], timeoutMs: number): Promise<void> {
     await this.waitFor(`completion of ${keys.length} job(s)`, timeoutMs, (events) => {
       const model = buildHistoryModel(events);
-      return keys.every((key) => model.jobs.get(key)?.settlements.some((s) => s.data['outcome'] === 'completed') === true) ? true : undefined;
+      return keys.every((key) => {
+        const job = model.jobs.get(key);
+        return job !== undefined && jobCompleted(job);
+      })
+        ? true
+        : undefined;
     });
   }
 
@@ -254,7 +259,7 @@ export class TestRun {
   pendingKeys(): string[] {
     const model = buildHistoryModel(this.events());
     return [...model.jobs.values()]
-      .filter((job) => job.expect === 'complete' && job.ok !== undefined && !job.settlements.some((s) => s.data['outcome'] === 'completed'))
+      .filter((job) => job.expect === 'complete' && job.ok !== undefined && !jobCompleted(job))
       .map((job) => job.key);
   }
 

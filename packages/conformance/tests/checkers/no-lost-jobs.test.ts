@@ -22,6 +22,22 @@ describe('no-lost-jobs', () => {
     expect(check(h)).toHaveLength(1);
   });
 
+  it('accepts a job whose handler returned just before its worker was killed, before it could report the commit', () => {
+    // The runtime's commit and the kit's record are two databases: a SIGKILL between them is not a lost job.
+    const h = new HistoryBuilder().enqueued(0, 'a', '1').worker(1, 10).start(2, 10, 'a', '1', 1, '10:1').end(3, 10, 'a', '1', 1, '10:1').exit(4, 10, 'SIGKILL');
+    expect(check(h)).toEqual([]);
+  });
+
+  it('still flags a returned handler whose worker exited normally without committing', () => {
+    const h = new HistoryBuilder().enqueued(0, 'a', '1').worker(1, 10).start(2, 10, 'a', '1', 1, '10:1').end(3, 10, 'a', '1', 1, '10:1').exit(4, 10, null);
+    expect(check(h)).toHaveLength(1);
+  });
+
+  it('still flags a job killed mid-handler and never run again', () => {
+    const h = new HistoryBuilder().enqueued(0, 'a', '1').worker(1, 10).start(2, 10, 'a', '1', 1, '10:1').exit(3, 10, 'SIGKILL');
+    expect(check(h)).toHaveLength(1);
+  });
+
   it('does not require jobs expected to fail, or enqueues that were never acknowledged', () => {
     const h = new HistoryBuilder().enqueued(0, 'poison', '1', { expect: 'fail' }).add(1, 1, { type: 'enqueue.invoke', key: 'unknown' });
     expect(check(h)).toEqual([]);
