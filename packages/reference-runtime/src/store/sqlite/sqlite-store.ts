@@ -25,6 +25,7 @@ import { enqueue } from './enqueue.js';
 import { fail } from './fail.js';
 import { getJob } from './get-job.js';
 import { heartbeat } from './heartbeat.js';
+import { enableWal } from './enable-wal.js';
 import { migrate } from './migrate.js';
 import { claimPeriodicSlot } from './periodic-slot.js';
 import type { Connection } from './prepared.js';
@@ -195,8 +196,9 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
   const owned = options.database === undefined;
   try {
     database = options.database ?? new Database(options.path ?? ':memory:');
-    database.pragma(`busy_timeout = ${String(options.busyTimeoutMs ?? 5000)}`);
-    if (!database.readonly) database.pragma('journal_mode = WAL');
+    const busyTimeoutMs = options.busyTimeoutMs ?? 5000;
+    database.pragma(`busy_timeout = ${String(busyTimeoutMs)}`);
+    if (!database.readonly) enableWal(database, { timeoutMs: busyTimeoutMs });
     database.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
     migrate(database);
     return new SqliteStore(database, owned, options.clock ?? Date.now);
