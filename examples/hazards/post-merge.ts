@@ -5,7 +5,7 @@
 // instead of EpicManager.releaseEpic (the operation). It compiles, and silently skips the lock.
 // `npm run demo` reports both paths; `npx steadfast-trace --project examples/tsconfig.json`
 // draws the whole call graph.
-import { createWorker } from '@steadfast/runtime';
+import { createWorker, type Store } from '@steadfast/runtime';
 import type { EpicChecker, EpicManager } from './post-merge-epics.js';
 
 interface MergedPullRequest {
@@ -35,7 +35,7 @@ export class PostMergeHandler {
   }
 }
 
-export function startPostMergeWorker(store: unknown, checker: EpicChecker, epics: EpicManager) {
+export function startPostMergeWorker(store: Store, checker: EpicChecker, epics: EpicManager) {
   const handler = new PostMergeHandler(checker, epics);
   return createWorker({
     store,

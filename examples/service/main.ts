@@ -1,5 +1,5 @@
 // The seed-000 background worker (significance jobs + a periodic backup), ported to
-// @steadfast/runtime. Run: `npx tsx examples/service/main.ts` (or compile it), then Ctrl-C.
+// @steadfast/runtime. `npm test` type-checks and lints it; run it with a TypeScript runner (e.g. tsx) or compile it, then Ctrl-C.
 import { createClient, createWorker, openSqliteStore } from '@steadfast/runtime';
 import { backupTask } from './backup.js';
 import { MemoryDatabase } from './memory-database.js';
