@@ -149,7 +149,10 @@ function checkout(repo, mirror) {
   if (!existsSync(gitDir)) throw new Error(`${repo.repo}: no git directory at ${gitDir} (fetch it first)`);
   rmSync(target, { recursive: true, force: true });
   mkdirSync(target, { recursive: true });
-  const archive = spawnSync('git', ['--git-dir', gitDir, 'archive', '--format=tar', repo.commit], {
+  // Only what is linted plus the files typed mode reads: snapshots may lack their largest blobs
+  // (videos, fixtures), which would make an archive of the whole tree fail.
+  const pathspecs = [...repo.include, '**/tsconfig*.json', '**/package.json'].map((glob) => `:(glob)${glob}`);
+  const archive = spawnSync('git', ['--git-dir', gitDir, 'archive', '--format=tar', repo.commit, '--', ...pathspecs], {
     maxBuffer: 2 ** 31,
   });
   if (archive.status !== 0) throw new Error(`${repo.repo}: git archive failed: ${archive.stderr}`);
