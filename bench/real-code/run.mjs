@@ -5,12 +5,15 @@
 //
 //   node bench/real-code/run.mjs [--mirror DIR] [--repos a,b] [--mode untyped|typed|both]
 //                                [--no-editor] [--editor-runs N] [--typed-timing separate|together]
+//                                [--plugin PATH] [--self-test]
 //
 // --mirror  where the fetched repositories live, one bare git directory per repository at
 //           DIR/<owner>+<name>/repo (default /work/.mirror, where the `fetch` tool puts them).
 // Each repository is extracted (`git archive`) at its recorded commit into the ignored folder
 // bench/real-code/.work/<name>; nothing of it is ever committed. The JSON report of every finding,
 // crash and timing goes to bench/real-code/.work/report.json.
+// --plugin  the built plugin entry to load (default: this worktree's packages/eslint-plugin/dist).
+// --self-test  proves the crash counting on one small repository with a rule that always throws.
 //
 // Typed runs happen in child processes: typescript-eslint keeps one project service per process,
 // rooted where it was first created, and a rule timed after another typed rule inherits warm
@@ -20,7 +23,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ESLint } from 'eslint';
 import tseslint from 'typescript-eslint';
 
@@ -52,6 +55,8 @@ function parseArguments(argv) {
     editorRuns: 15,
     typedTiming: 'separate',
     child: undefined,
+    plugin: join(here, '../../packages/eslint-plugin/dist/index.js'),
+    selfTest: false,
   };
   for (let index = 0; index < argv.length; index += 1) {
     const argument = argv[index];
@@ -68,6 +73,8 @@ function parseArguments(argv) {
     else if (argument === '--editor-runs') options.editorRuns = Number(value());
     else if (argument === '--typed-timing') options.typedTiming = value();
     else if (argument === '--child') options.child = value();
+    else if (argument === '--plugin') options.plugin = value();
+    else if (argument === '--self-test') options.selfTest = true;
     else throw new Error(`unknown argument ${argument} (see the comment at the top of run.mjs)`);
   }
   if (!['untyped', 'typed', 'both'].includes(options.mode)) throw new Error('--mode is untyped, typed or both');
@@ -78,15 +85,14 @@ function parseArguments(argv) {
 // ---------------------------------------------------------------------------------------------
 // The plugin under test, with every rule wrapped so that a throwing rule is counted, not fatal
 
-async function loadSteadfast() {
-  const entry = join(here, '../../packages/eslint-plugin/dist/index.js');
-  if (!existsSync(entry)) throw new Error('The plugin is not built: run `npm run build` first.');
-  const plugin = (await import('@steadfast/eslint-plugin')).default;
+async function loadSteadfast(entry) {
+  if (!existsSync(entry)) throw new Error(`No built plugin at ${entry}: run \`npm run build\` first.`);
+  const plugin = (await import(pathToFileURL(entry).href)).default;
   const namespace = plugin.meta.namespace;
   const ruleIds = Object.keys(plugin.rules).map((name) => `${namespace}/${name}`);
   const recommended = Object.keys(plugin.configs.recommended.rules ?? {});
   const typedSettings = plugin.configs['recommended-type-checked'].settings ?? {};
-  return { plugin, namespace, ruleIds, recommended, typedSettings };
+  return { entry, plugin, namespace, ruleIds, recommended, typedSettings };
 }
 
 /**
@@ -298,9 +304,12 @@ async function measureEditor({ steadfast, directory, file, typed, ruleSets, runs
 // ---------------------------------------------------------------------------------------------
 // Child processes (typed runs)
 
+/** Set once by main: the plugin build every child process must load too. */
+let pluginEntry;
+
 function runChild(task) {
   const out = join(workRoot, `child-${process.pid}-${Date.now()}.json`);
-  const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', JSON.stringify({ ...task, out })], {
+  const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', JSON.stringify({ ...task, plugin: pluginEntry, out })], {
     stdio: ['ignore', 'inherit', 'inherit'],
     env: { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=4096`.trim() },
   });
@@ -314,7 +323,7 @@ function runChild(task) {
 
 async function childMain(spec) {
   const task = JSON.parse(spec);
-  const steadfast = await loadSteadfast();
+  const steadfast = await loadSteadfast(task.plugin);
   let result;
   if (task.kind === 'lint') {
     result = await lintRepository({ steadfast, repo: task.repo, directory: task.directory, rules: task.rules, typed: task.typed });
@@ -350,7 +359,9 @@ async function main() {
   if (options.child) return childMain(options.child);
 
   mkdirSync(workRoot, { recursive: true });
-  const steadfast = await loadSteadfast();
+  pluginEntry = options.plugin;
+  const steadfast = await loadSteadfast(options.plugin);
+  if (options.selfTest) return selfTest(steadfast, options);
   const missingFromRecommended = steadfast.ruleIds.filter((ruleId) => !steadfast.recommended.includes(ruleId));
   // Every rule the built plugin has: `recommended`, plus any rule it leaves out (said below).
   const steadfastRules = [...steadfast.recommended, ...missingFromRecommended];
@@ -417,7 +428,55 @@ async function main() {
 
   printSummary(report, steadfastRules);
   writeFileSync(join(workRoot, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
-  console.log(`\nReport: ${relative(process.cwd(), join(workRoot, 'report.json'))}`);
+  writeFileSync(join(workRoot, 'reports.md'), triageList(report, steadfastRules));
+  console.log(`\nReport: ${relative(process.cwd(), join(workRoot, 'report.json'))}; every report with its source line, to triage: ${relative(process.cwd(), join(workRoot, 'reports.md'))}`);
+}
+
+/** Every report, grouped by rule, with the reported source line: the worksheet for triage.md. */
+function triageList(report, steadfastRules) {
+  const lines = ['# Reports to triage', ''];
+  for (const ruleId of steadfastRules) {
+    lines.push(`## ${ruleId}`, '');
+    for (const entry of report.repos) {
+      for (const mode of ['untyped', 'typed']) {
+        const run = entry[mode];
+        if (!run || run.error) continue;
+        for (const finding of run.findings.filter((item) => item.rule === ruleId)) {
+          const source = readFileSync(join(workRoot, entry.name, finding.file), 'utf8').split('\n')[finding.line - 1] ?? '';
+          lines.push(`- [${mode}] ${entry.name} ${finding.file}:${finding.line} — ${finding.message}`, `  \`${source.trim().slice(0, 160)}\``);
+        }
+      }
+    }
+    lines.push('');
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * Adds a rule that throws on every file's `Program` node next to the real rules, and
+ * checks that each throw is counted against that rule and file while the other rules still run.
+ */
+async function selfTest(steadfast, options) {
+  const repo = repositoryList().find((candidate) => candidate.name === 'p-queue');
+  const directory = checkout(repo, options.mirror);
+  const probe = {
+    meta: { type: 'problem', schema: [], messages: {} },
+    create(context) {
+      return {
+        Program() {
+          throw new Error(`probe crash in ${context.filename}`);
+        },
+      };
+    },
+  };
+  const withProbe = { ...steadfast, plugin: { ...steadfast.plugin, rules: { ...steadfast.plugin.rules, 'crash-probe': probe } } };
+  const probeId = `${steadfast.namespace}/crash-probe`;
+  const result = await lintRepository({ steadfast: withProbe, repo, directory, rules: [...steadfast.recommended, probeId], typed: false });
+  const probeCrashes = result.crashes.filter((crash) => crash.rule === probeId);
+  const otherRulesRan = steadfast.recommended.every((ruleId) => ruleId in result.ruleMs);
+  const ok = result.files > 0 && probeCrashes.length === result.files && probeCrashes.every((crash) => crash.stack.includes('probe crash')) && otherRulesRan;
+  console.log(`self-test: ${result.files} files, ${probeCrashes.length} probe crashes counted, other rules ran: ${otherRulesRan} -> ${ok ? 'PASS' : 'FAIL'}`);
+  if (!ok) process.exitCode = 1;
 }
 
 function printRepository(entry, steadfastRules) {
