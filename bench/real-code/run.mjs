@@ -5,13 +5,14 @@
 //
 //   node bench/real-code/run.mjs [--mirror DIR] [--repos a,b] [--mode untyped|typed|both]
 //                                [--no-editor] [--editor-runs N] [--typed-timing separate|together]
-//                                [--plugin PATH] [--self-test]
+//                                [--timing-repos a,b] [--plugin PATH] [--self-test]
 //
 // --mirror  where the fetched repositories live, one bare git directory per repository at
 //           DIR/<owner>+<name>/repo (default /work/.mirror, where the `fetch` tool puts them).
 // Each repository is extracted (`git archive`) at its recorded commit into the ignored folder
 // bench/real-code/.work/<name>; nothing of it is ever committed. The JSON report of every finding,
 // crash and timing goes to bench/real-code/.work/report.json.
+// --timing-repos  repositories whose typed cost is measured (one process per rule); default all.
 // --plugin  the built plugin entry to load (default: this worktree's packages/eslint-plugin/dist).
 // --self-test  proves the crash counting on one small repository with a rule that always throws.
 //
@@ -57,6 +58,7 @@ function parseArguments(argv) {
     child: undefined,
     plugin: join(here, '../../packages/eslint-plugin/dist/index.js'),
     selfTest: false,
+    timingRepos: undefined,
   };
   for (let index = 0; index < argv.length; index += 1) {
     const argument = argv[index];
@@ -75,6 +77,7 @@ function parseArguments(argv) {
     else if (argument === '--child') options.child = value();
     else if (argument === '--plugin') options.plugin = value();
     else if (argument === '--self-test') options.selfTest = true;
+    else if (argument === '--timing-repos') options.timingRepos = value().split(',');
     else throw new Error(`unknown argument ${argument} (see the comment at the top of run.mjs)`);
   }
   if (!['untyped', 'typed', 'both'].includes(options.mode)) throw new Error('--mode is untyped, typed or both');
@@ -402,8 +405,9 @@ async function main() {
         console.log(`typed: ${typed.files} files, ${format(typed.wallMs)} (parse incl. program ${format(typed.parseMs)}), ${typed.findings.length} reports, ${typed.crashes.length} crashes, ${typed.fatal.length} fatal (${notInProject} not in any tsconfig)`);
       }
       // Cost of typed mode: each rule alone in a fresh process, beside no-floating-promises alone.
-      const timedRules = options.typedTiming === 'separate' ? [FLOATING, ...steadfastRules].map((ruleId) => [ruleId]) : [[FLOATING, ...steadfastRules]];
-      entry.typedTiming = {};
+      const timed = !options.timingRepos || options.timingRepos.includes(repo.name);
+      const timedRules = !timed ? [] : options.typedTiming === 'separate' ? [FLOATING, ...steadfastRules].map((ruleId) => [ruleId]) : [[FLOATING, ...steadfastRules]];
+      if (timedRules.length > 0) entry.typedTiming = {};
       for (const rules of timedRules) {
         const run = runChild({ kind: 'lint', repo, directory, rules, typed: true });
         if (run.error) {
@@ -524,6 +528,14 @@ function printSummary(report, steadfastRules) {
     console.log(`${mode} (${entries.length} repositories, ${entries.reduce((sum, entry) => sum + entry[mode].files, 0)} files)`);
     console.log(table(['rule', 'reports', 'crashes', 'time', '% of total'], rows));
     for (const crash of crashes) console.log(`CRASH ${crash.rule} in ${crash.file}\n${crash.stack}`);
+  }
+  const timed = report.repos.filter((entry) => entry.typedTiming);
+  if (timed.length > 0) {
+    const total = (ruleId) => timed.reduce((sum, entry) => sum + (entry.typedTiming[ruleId]?.ruleMs ?? 0), 0);
+    const floating = total(FLOATING);
+    const rows = [FLOATING, ...steadfastRules].map((ruleId) => [ruleId, format(total(ruleId)), floating > 0 ? `${(total(ruleId) / floating).toFixed(2)}×` : '-']);
+    console.log(`typed cost, each rule alone in a fresh process (${timed.map((entry) => entry.name).join(', ')})`);
+    console.log(table(['rule', 'rule time', 'vs no-floating-promises'], rows));
   }
 }
 
