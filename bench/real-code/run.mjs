@@ -12,7 +12,8 @@
 // Each repository is extracted (`git archive`) at its recorded commit into the ignored folder
 // bench/real-code/.work/<name>; nothing of it is ever committed. The JSON report of every finding,
 // crash and timing goes to bench/real-code/.work/report.json.
-// --timing-repos  repositories whose typed cost is measured (one process per rule); default all.
+// --timing-repos  repositories whose typed cost and typed editor p50 are measured (one process per
+//           rule; program creation dominates, so this is the slow part); default all.
 // --plugin  the built plugin entry to load (default: this worktree's packages/eslint-plugin/dist).
 // --self-test  proves the crash counting on one small repository with a rule that always throws.
 //
@@ -416,7 +417,7 @@ async function main() {
         }
         for (const ruleId of rules) entry.typedTiming[ruleId] = { ruleMs: run.ruleMs[ruleId] ?? 0, wallMs: run.wallMs, parseMs: run.parseMs, reports: run.findings.filter((finding) => finding.rule === ruleId).length, crashes: run.crashes.filter((crash) => crash.rule === ruleId).length };
       }
-      if (options.editor) {
+      if (options.editor && timed) {
         entry.editorTyped = runChild({
           kind: 'editor',
           repo,
