@@ -440,15 +440,17 @@ async function main() {
 /** Every report, grouped by rule, with the reported source line: the worksheet for triage.md. */
 function triageList(report, steadfastRules) {
   const lines = ['# Reports to triage', ''];
-  for (const ruleId of steadfastRules) {
+  for (const [ruleIndex, ruleId] of steadfastRules.entries()) {
     lines.push(`## ${ruleId}`, '');
+    let number = 0;
     for (const entry of report.repos) {
       for (const mode of ['untyped', 'typed']) {
         const run = entry[mode];
         if (!run || run.error) continue;
         for (const finding of run.findings.filter((item) => item.rule === ruleId)) {
           const source = readFileSync(join(workRoot, entry.name, finding.file), 'utf8').split('\n')[finding.line - 1] ?? '';
-          lines.push(`- [${mode}] ${entry.name} ${finding.file}:${finding.line} — ${finding.message}`, `  \`${source.trim().slice(0, 160)}\``);
+          number += 1;
+          lines.push(`- R${ruleIndex + 1}.${number} [${mode}] ${entry.name} ${finding.file}:${finding.line} — ${finding.message}`, `  \`${source.trim().slice(0, 160)}\``);
         }
       }
     }
