@@ -35,13 +35,20 @@ if (ruleNames.length === 0) {
   if (status === 2) process.exit(2);
 }
 
+// The tracer shows the whole path behind each hook report: the ADR's "trace the full call graph".
+run('2. Call graphs of the background tasks in examples/ (steadfast-trace)', 'node', [
+  'packages/eslint-plugin/dist/tracer/cli.js',
+  '--project',
+  'examples/tsconfig.json',
+]);
+
 const adapter = join(root, 'packages/reference-runtime/dist/conformance-adapter.js');
 const cli = join(root, 'packages/conformance/dist/cli.js');
 if (!existsSync(cli)) {
-  console.log('\n━━━ 2. Conformance report\nThe conformance CLI is not built yet: nothing to show.');
+  console.log('\n━━━ 3. Conformance report\nThe conformance CLI is not built yet: nothing to show.');
 } else if (!existsSync(adapter)) {
-  console.log('\n━━━ 2. Conformance report\nThe reference runtime has no conformance adapter yet: nothing to show.');
+  console.log('\n━━━ 3. Conformance report\nThe reference runtime has no conformance adapter yet: nothing to show.');
 } else {
-  const status = run('2. Conformance suite against @steadfast/runtime', 'node', [cli, '--adapter', adapter]);
+  const status = run('3. Conformance suite against @steadfast/runtime', 'node', [cli, '--adapter', adapter]);
   process.exit(status);
 }

@@ -1,0 +1,331 @@
+#!/usr/bin/env node
+// `npm run bench`: the runtime against SQLite's ideal and against plainjob, every number measured
+// in this run on this machine, each case in its own process (so peak RSS is the case's own).
+// Peers are installed on first use into bench/.peers, never into the test install.
+import { execFileSync, fork } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+
+const root = join(import.meta.dirname, '..');
+const peersDir = join(import.meta.dirname, '.peers');
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const index = args.indexOf(`--${name}`);
+  return index === -1 ? fallback : args[index + 1];
+};
+const JOBS = Number(option('jobs', '20000'));
+const BATCH = 100;
+// The setting the peers use (plainjob sets it itself); the runtime's default is FULL (see ADR 0009).
+const SYNCHRONOUS = option('synchronous', 'NORMAL');
+
+function tempDb() {
+  const dir = mkdtempSync(join(tmpdir(), 'steadfast-bench-'));
+  return { path: join(dir, 'bench.db'), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+function openRaw(path) {
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  db.pragma(`synchronous = ${SYNCHRONOUS}`);
+  db.pragma('busy_timeout = 5000');
+  db.exec(`CREATE TABLE IF NOT EXISTS jobs (id INTEGER PRIMARY KEY, queue TEXT NOT NULL, payload TEXT NOT NULL,
+             state TEXT NOT NULL, priority INTEGER NOT NULL DEFAULT 0, run_at INTEGER NOT NULL, owner TEXT, lease INTEGER);
+           CREATE INDEX IF NOT EXISTS jobs_ready ON jobs (queue, priority DESC, run_at, id) WHERE state = 'queued';`);
+  return db;
+}
+
+function fill(db, n) {
+  const insert = db.prepare(`INSERT INTO jobs (queue, payload, state, run_at) VALUES ('noop', ?, 'queued', ?)`);
+  db.transaction(() => {
+    for (let i = 0; i < n; i += 1) insert.run(`{"n":${i}}`, Date.now());
+  })();
+}
+
+const CLAIM = `UPDATE jobs SET state = 'running', owner = 'w', lease = @lease WHERE id IN
+  (SELECT id FROM jobs WHERE state = 'queued' AND queue = 'noop' AND run_at <= @now ORDER BY priority DESC, run_at, id LIMIT @limit)
+  RETURNING id`;
+
+async function elapsed(run) {
+  const start = process.hrtime.bigint();
+  await run();
+  return Number(process.hrtime.bigint() - start) / 1e9;
+}
+
+/** Each case runs in a child process and returns { rate, extra? }. */
+const cases = {
+  async 'ideal-insert'() {
+    const { path, cleanup } = tempDb();
+    const db = openRaw(path);
+    const insert = db.prepare(`INSERT INTO jobs (queue, payload, state, run_at) VALUES ('noop', ?, 'queued', ?)`);
+    const seconds = await elapsed(() => {
+      for (let i = 0; i < JOBS; i += 1) insert.run(`{"n":${i}}`, Date.now());
+    });
+    db.close();
+    cleanup();
+    return { rate: JOBS / seconds };
+  },
+  async 'ideal-drain-1'() {
+    const { path, cleanup } = tempDb();
+    const db = openRaw(path);
+    fill(db, JOBS);
+    const claim = db.prepare(CLAIM);
+    const done = db.prepare(`UPDATE jobs SET state = 'done' WHERE id = ? AND owner = 'w'`);
+    const claimOne = db.transaction(() => claim.all({ lease: Date.now() + 30_000, now: Date.now(), limit: 1 }));
+    const seconds = await elapsed(() => {
+      for (;;) {
+        const rows = claimOne.immediate();
+        if (rows.length === 0) break;
+        done.run(rows[0].id);
+      }
+    });
+    db.close();
+    cleanup();
+    return { rate: JOBS / seconds };
+  },
+  async 'ideal-drain-batch'() {
+    const { path, cleanup } = tempDb();
+    const db = openRaw(path);
+    fill(db, JOBS);
+    const claim = db.prepare(CLAIM);
+    const done = db.prepare(`UPDATE jobs SET state = 'done' WHERE id = ? AND owner = 'w'`);
+    const claimBatch = db.transaction(() => claim.all({ lease: Date.now() + 30_000, now: Date.now(), limit: BATCH }));
+    const completeBatch = db.transaction((rows) => {
+      for (const row of rows) done.run(row.id);
+    });
+    const seconds = await elapsed(() => {
+      for (;;) {
+        const rows = claimBatch.immediate();
+        if (rows.length === 0) break;
+        completeBatch.immediate(rows);
+      }
+    });
+    db.close();
+    cleanup();
+    return { rate: JOBS / seconds };
+  },
+  async 'plainjob-drain-1'() {
+    const require = createRequire(join(peersDir, 'package.json'));
+    const { better, defineQueue, defineWorker } = require('plainjob');
+    const { path, cleanup } = tempDb();
+    const silent = { debug() {}, info() {}, warn() {}, error() {} };
+    const queue = defineQueue({ connection: better(new Database(path)), logger: silent });
+    queue.addMany('noop', Array.from({ length: JOBS }, (_, n) => ({ n })));
+    let completed = 0;
+    let finish;
+    const finished = new Promise((resolve) => (finish = resolve));
+    const worker = defineWorker('noop', async () => {}, {
+      queue,
+      logger: silent,
+      pollIntervall: 10,
+      onCompleted: () => {
+        completed += 1;
+        if (completed === JOBS) finish();
+      },
+    });
+    const seconds = await elapsed(async () => {
+      void worker.start();
+      await finished;
+    });
+    await worker.stop();
+    queue.close();
+    cleanup();
+    return { rate: JOBS / seconds };
+  },
+  async 'runtime-enqueue-1'() {
+    const { openSqliteStore, createClient } = await import('@steadfast/runtime');
+    const { path, cleanup } = tempDb();
+    const store = openSqliteStore({ path, synchronous: SYNCHRONOUS });
+    const client = createClient({ store });
+    const seconds = await elapsed(async () => {
+      for (let n = 0; n < JOBS; n += 1) await client.enqueue('noop', { n });
+    });
+    await store.close();
+    cleanup();
+    return { rate: JOBS / seconds };
+  },
+  async 'runtime-enqueue-batch'() {
+    const { openSqliteStore, createClient } = await import('@steadfast/runtime');
+    const { path, cleanup } = tempDb();
+    const store = openSqliteStore({ path, synchronous: SYNCHRONOUS });
+    const client = createClient({ store });
+    const seconds = await elapsed(async () => {
+      for (let n = 0; n < JOBS; n += BATCH) {
+        await client.enqueueMany(Array.from({ length: BATCH }, (_, i) => ({ name: 'noop', payload: { n: n + i } })));
+      }
+    });
+    await store.close();
+    cleanup();
+    return { rate: JOBS / seconds };
+  },
+  'runtime-drain-c1': () => runtimeDrain(1),
+  'runtime-drain-c8': () => runtimeDrain(8),
+  'runtime-latency-1p': () => runtimeLatency(false),
+  'runtime-latency-2p': () => runtimeLatency(true),
+  async 'runtime-latency-worker'() {
+    // Child of runtime-latency-2p: runs the worker, reports each job's enqueue-to-start latency.
+    const { openSqliteStore, createWorker, silentLogger } = await import('@steadfast/runtime');
+    const store = openSqliteStore({ path: option('path'), synchronous: SYNCHRONOUS });
+    const worker = createWorker({
+      store,
+      logger: silentLogger,
+      pollMs: 20,
+      tasks: { ping: (job) => void process.send({ latency: Date.now() - job.payload.t }) },
+    });
+    await worker.start();
+    process.send({ ready: true });
+    process.on('message', async (message) => {
+      if (message === 'stop') {
+        await worker.stop();
+        process.exit(0);
+      }
+    });
+    return new Promise(() => {});
+  },
+  async 'runtime-idle-stop'() {
+    const { openSqliteStore, createWorker, silentLogger } = await import('@steadfast/runtime');
+    const { path, cleanup } = tempDb();
+    const store = openSqliteStore({ path, synchronous: SYNCHRONOUS });
+    const samples = [];
+    for (let i = 0; i < 20; i += 1) {
+      const worker = createWorker({ store, logger: silentLogger, tasks: { noop: () => undefined }, periodic: { p: { everyMs: 60_000, run: () => undefined } } });
+      await worker.start();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      samples.push((await elapsed(() => worker.stop())) * 1000);
+    }
+    await store.close();
+    cleanup();
+    samples.sort((a, b) => a - b);
+    return { rate: Number.NaN, extra: `idle stop p50 ${samples[10].toFixed(2)} ms, max ${samples[19].toFixed(2)} ms` };
+  },
+};
+
+async function runtimeDrain(concurrency) {
+  const { openSqliteStore, createClient, createWorker, silentLogger } = await import('@steadfast/runtime');
+  const { path, cleanup } = tempDb();
+  const store = openSqliteStore({ path, synchronous: SYNCHRONOUS });
+  const client = createClient({ store });
+  for (let n = 0; n < JOBS; n += 1000) {
+    await client.enqueueMany(Array.from({ length: 1000 }, (_, i) => ({ name: 'noop', payload: { n: n + i } })));
+  }
+  let completed = 0;
+  let finish;
+  const finished = new Promise((resolve) => (finish = resolve));
+  const worker = createWorker({ store, logger: silentLogger, concurrency, batchSize: BATCH, tasks: { noop: async () => {} } });
+  worker.on('job:completed', () => {
+    completed += 1;
+    if (completed === JOBS) finish();
+  });
+  const seconds = await elapsed(async () => {
+    await worker.start();
+    await finished;
+  });
+  await worker.stop();
+  const stats = await store.stats();
+  if (stats.totals.succeeded !== JOBS) throw new Error(`drained ${stats.totals.succeeded} of ${JOBS}`);
+  await store.close();
+  cleanup();
+  return { rate: JOBS / seconds };
+}
+
+function percentile(sorted, p) {
+  return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))];
+}
+
+async function runtimeLatency(twoProcesses) {
+  const { openSqliteStore, createClient, createWorker, silentLogger } = await import('@steadfast/runtime');
+  const { path, cleanup } = tempDb();
+  const store = openSqliteStore({ path, synchronous: SYNCHRONOUS });
+  const client = createClient({ store });
+  const latencies = [];
+  const SAMPLES = 400;
+  let stop;
+  if (twoProcesses) {
+    const child = fork(import.meta.filename, ['--case', 'runtime-latency-worker', '--path', path, '--synchronous', SYNCHRONOUS]);
+    await new Promise((resolve) => child.on('message', (m) => (m.ready ? resolve() : latencies.push(m.latency))));
+    stop = () => new Promise((resolve) => {
+      child.on('exit', resolve);
+      child.send('stop');
+    });
+  } else {
+    const worker = createWorker({ store, logger: silentLogger, tasks: { ping: (job) => void latencies.push(Date.now() - job.payload.t) } });
+    await worker.start();
+    stop = () => worker.stop();
+  }
+  for (let i = 0; i < SAMPLES; i += 1) {
+    await client.enqueue('ping', { t: Date.now() });
+    await new Promise((resolve) => setTimeout(resolve, 3));
+  }
+  while (latencies.length < SAMPLES) await new Promise((resolve) => setTimeout(resolve, 20));
+  await stop();
+  await store.close();
+  cleanup();
+  latencies.sort((a, b) => a - b);
+  return { rate: Number.NaN, extra: `p50 ${percentile(latencies, 50)} ms, p99 ${percentile(latencies, 99)} ms` };
+}
+
+function ensurePeers() {
+  if (existsSync(join(peersDir, 'node_modules', 'plainjob'))) return true;
+  mkdirSync(peersDir, { recursive: true });
+  copyFileSync(join(import.meta.dirname, 'peers', 'package.json'), join(peersDir, 'package.json'));
+  try {
+    // plainjob takes the Database object from us, so it needs no native build of its own.
+    execFileSync('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--no-package-lock'], { cwd: peersDir, stdio: 'inherit' });
+    return true;
+  } catch {
+    console.warn('Could not install the peers (offline?): their rows are skipped.');
+    return false;
+  }
+}
+
+function runCase(name) {
+  return new Promise((resolve, reject) => {
+    const child = fork(import.meta.filename, ['--case', name, '--jobs', String(JOBS), '--synchronous', SYNCHRONOUS], {
+      cwd: root,
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    child.on('message', (message) => resolve(message));
+    child.on('exit', (code) => (code === 0 ? undefined : reject(new Error(`case ${name} exited with ${code}`))));
+  });
+}
+
+const caseName = option('case');
+if (caseName !== undefined) {
+  const result = await cases[caseName]();
+  if (caseName !== 'runtime-latency-worker') {
+    process.send({ ...result, maxRssMb: process.resourceUsage().maxRSS / 1024 });
+    process.exit(0);
+  }
+} else {
+  const havePeers = ensurePeers();
+  const names = Object.keys(cases).filter(
+    (name) => name !== 'runtime-latency-worker' && (havePeers || !name.startsWith('plainjob')),
+  );
+  const results = {};
+  for (const name of names) {
+    process.stdout.write(`running ${name}…\n`);
+    results[name] = await runCase(name);
+  }
+  const ratio = (value, base) => (base === undefined || typeof value !== 'number' || Number.isNaN(value) ? '' : `${((value / base.rate) * 100).toFixed(0)}%`);
+  const ideal = {
+    'ideal-insert': 'ideal-insert',
+    'runtime-enqueue-1': 'ideal-insert',
+    'runtime-enqueue-batch': 'ideal-insert',
+    'ideal-drain-1': 'ideal-drain-batch',
+    'plainjob-drain-1': 'ideal-drain-batch',
+    'runtime-drain-c1': 'ideal-drain-batch',
+    'runtime-drain-c8': 'ideal-drain-batch',
+  };
+  console.log(`\n${JOBS} jobs per case, WAL + synchronous=${SYNCHRONOUS}, Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB\n`);
+  console.log('| case | jobs/s | vs ideal (same kind) | vs plainjob drain | peak RSS MB | notes |');
+  console.log('|---|---:|---:|---:|---:|---|');
+  for (const name of names) {
+    const result = results[name];
+    const rate = typeof result.rate === 'number' && Number.isFinite(result.rate) ? Math.round(result.rate).toLocaleString('en-US') : '';
+    const vsIdeal = ideal[name] === undefined ? '' : `${ratio(result.rate, results[ideal[name]])} of ${ideal[name]}`;
+    const vsPeer = name.includes('drain') && results['plainjob-drain-1'] ? `${(result.rate / results['plainjob-drain-1'].rate).toFixed(2)}×` : '';
+    console.log(`| ${name} | ${rate} | ${vsIdeal} | ${vsPeer} | ${result.maxRssMb.toFixed(0)} | ${result.extra ?? ''} |`);
+  }
+}
