@@ -203,13 +203,20 @@ export default createRule<Options, MessageId>({
         return publicName;
       };
 
-      /** The finding for a symbol reached from this file, if its privacy boundary is crossed. */
-      const judge = (symbol: ts.Symbol, name: string): { facts: MemberDeclarationFacts; data: Record<string, string>; reason: PrivacyReason } | undefined => {
+      /**
+       * The finding for a symbol reached from this file, if its privacy boundary is crossed. An
+       * imported binding was exported on purpose: its underscore means "inside this package".
+       */
+      const judge = (
+        symbol: ts.Symbol,
+        name: string,
+        imported = false,
+      ): { facts: MemberDeclarationFacts; data: Record<string, string>; reason: PrivacyReason } | undefined => {
         const facts = getMemberDeclarationFacts(symbol, checker, program);
         if (!facts) return undefined;
         const reason = privacyReasonOf(facts, looksPrivate(name));
         if (!reason) return undefined;
-        const reach: ModuleBoundary = reason === 'internal-tag' ? 'package' : boundary;
+        const reach: ModuleBoundary = reason === 'internal-tag' || (imported && reason === 'convention') ? 'package' : boundary;
         if (!crossesBoundary(filename, facts.fileName, reach, packageRoots)) return undefined;
         const data = {
           member: facts.displayName,
@@ -257,7 +264,7 @@ export default createRule<Options, MessageId>({
         const name = imported.type === AST_NODE_TYPES.Identifier ? imported.name : String(imported.value);
         const symbol = services.getSymbolAtLocation(imported);
         if (!symbol) return;
-        const finding = judge(resolveAlias(symbol, checker), name);
+        const finding = judge(resolveAlias(symbol, checker), name, true);
         if (finding) report(imported, finding.reason, finding.data);
       };
 
@@ -293,12 +300,14 @@ export default createRule<Options, MessageId>({
       ImportDeclaration(node) {
         const source = node.source.value;
         if (node.importKind === 'type' || !isOwnCodeModuleSpecifier(source)) return;
-        if (!crossesBoundary(filename, approximateModulePath(filename, source), boundary, packageRoots)) return;
+        // An exported name was published on purpose: its underscore means "inside this package".
+        const reach: ModuleBoundary = 'package';
+        if (!crossesBoundary(filename, approximateModulePath(filename, source), reach, packageRoots)) return;
         for (const specifier of node.specifiers) {
           if (specifier.type !== AST_NODE_TYPES.ImportSpecifier || specifier.importKind === 'type') continue;
           const name = specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : specifier.imported.value;
           if (!looksPrivate(name)) continue;
-          report(specifier.imported, 'convention', { member: name, declaredIn: `'${source}'`, reason: REASON_TEXT.convention, boundary });
+          report(specifier.imported, 'convention', { member: name, declaredIn: `'${source}'`, reason: REASON_TEXT.convention, boundary: reach });
         }
       },
       'Program:exit'() {

@@ -95,14 +95,15 @@ ruleTester.run('no-private-cross-module-access (untyped)', subject, {
       code: 'import { _internals } from "some-library";\nimport type { _Shape } from "./dispatcher.js";\nimport { type _Other } from "./dispatcher.js";\nexport const x: _Shape | _Other = _internals;',
       filename: consumer,
     },
-  ],
-  invalid: [
     {
-      name: 'importing a module-private name from another module',
+      // An exported name is published by its module; the underscore on it means "inside this
+      // package" (bench/real-code: 252 such imports in redis-smq, all within their package).
+      name: 'importing an underscore-named export from a sibling module of the same package',
       code: 'import { _resetForTests, dispatcher } from "./dispatcher.js";\n_resetForTests();\ndispatcher.queue;',
       filename: consumer,
-      errors: [{ messageId: 'privateAccess', data: { member: '_resetForTests', declaredIn: "'./dispatcher.js'", reason: 'named with the private prefix', boundary: 'file' }, line: 1, column: 10 }],
     },
+  ],
+  invalid: [
     {
       name: 'seed 002 task 5: dispatcher._executor read from another module',
       code: 'import { dispatcher } from "./dispatcher.js";\ndispatcher._executor.shutdown();',

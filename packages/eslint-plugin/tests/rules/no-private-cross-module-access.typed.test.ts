@@ -117,6 +117,11 @@ ruleTester.run('no-private-cross-module-access (typed)', subject, {
       filename: consumer,
     },
     {
+      name: 'importing an underscore-named export from a sibling module of the same package (bench/real-code FP: redis-smq)',
+      code: 'import { _resetForTests } from "./dispatcher.js";\n_resetForTests();',
+      filename: consumer,
+    },
+    {
       name: 'importing an @internal function inside its own package',
       code: 'import { internalHelper } from "./dispatcher.js";\nexport const n = internalHelper();',
       filename: consumer,
@@ -128,7 +133,7 @@ ruleTester.run('no-private-cross-module-access (typed)', subject, {
       code: 'import { _resetForTests, internalHelper } from "../../src/dispatcher.js";\n_resetForTests();\nexport const n = internalHelper();',
       filename: otherPackage,
       errors: [
-        { messageId: 'privateAccess', data: { member: '_resetForTests', declaredIn: "'../../src/dispatcher.ts'", reason: 'named with the private prefix', boundary: 'file' }, column: 10 },
+        { messageId: 'privateAccess', data: { member: '_resetForTests', declaredIn: "'../../src/dispatcher.ts'", reason: 'named with the private prefix', boundary: 'package' }, column: 10 },
         { messageId: 'declaredPrivateAccess', data: { member: 'internalHelper', declaredIn: "'../../src/dispatcher.ts'", reason: 'tagged `@internal`', boundary: 'package' }, column: 26 },
       ],
     },
