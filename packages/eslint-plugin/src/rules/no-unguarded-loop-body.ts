@@ -6,12 +6,17 @@ import {
   DEFAULT_WAIT_CALLS,
   type CallShape,
 } from '../analysis/loops/call-shapes.js';
-import type { SilentCatchPolicy } from '../analysis/loops/catch-verdict.js';
-import { refersTo } from '../analysis/loops/function-resolution.js';
+import { isRejectionConsumedByCaller } from '../analysis/loops/caller-consumed-rejection.js';
+import { judgeCatchClause, type SilentCatchPolicy } from '../analysis/loops/catch-verdict.js';
+import { inlineIterationCallbacks, isCollectionBookkeeping } from '../analysis/loops/collection-calls.js';
+import { refersTo, resolveCallback } from '../analysis/loops/function-resolution.js';
 import { classifyLoop, type LongRunningLoop, type LoopStatement } from '../analysis/loops/loop-kind.js';
+import { DEFAULT_NON_THROWING_CALLS, isNonThrowingCall } from '../analysis/loops/non-throwing-calls.js';
 import { returnsPromiseBySyntax } from '../analysis/loops/promise-returning-calls.js';
+import { createSameFileGuardJudge } from '../analysis/loops/same-file-callee.js';
 import { findFirstUnguarded, type FindingReason, type ThrowPointEnv } from '../analysis/loops/throw-points.js';
 import { timerTargets, type TimerRun } from '../analysis/loops/timer-callbacks.js';
+import { walkExecuted } from '../analysis/loops/walk.js';
 import { createTypedLoopFacts, type TypedLoopFacts } from '../analysis/loops/typed-loop-facts.js';
 import { getTypeServices } from '../analysis/type-services.js';
 import { createRule } from '../util/create-rule.js';
@@ -25,6 +30,10 @@ export interface NoUnguardedLoopBodyOptions {
   receiveCalls?: CallShape[];
   /** What to do with a `catch` that swallows the error with an empty block. */
   silentCatch?: SilentCatchPolicy;
+  /** Project calls that cannot reasonably throw (debug loggers, metrics); replaces the default list. */
+  nonThrowingCalls?: CallShape[];
+  /** Functions that run their first argument again and again like `setInterval` (`betterSetInterval`). */
+  timerCalls?: CallShape[];
 }
 
 /** The rule's options tuple. */
@@ -36,15 +45,38 @@ export type MessageId = 'unguarded' | 'rethrows' | 'silent' | 'unguardedImported
 const LOOP_CONSEQUENCE = 'one bad iteration ends the loop for good';
 const TIMER_CONSEQUENCE = 'in Node an uncaught throw or rejection there ends the process';
 
-const TIMER_DESCRIPTION: Record<TimerRun['kind'], string> = {
-  'set-interval': '`setInterval` callback',
-  'self-rescheduling-timeout': 'self-rescheduling `setTimeout` callback',
-};
+/** How the message names a timer callback: "`setInterval` callback", "one-shot `setImmediate` callback". */
+function timerDescription(kind: TimerRun['kind'], timer: string): string {
+  const prefix = kind === 'self-rescheduling-timeout' ? 'self-rescheduling ' : kind === 'one-shot' ? 'one-shot ' : '';
+  return `${prefix}\`${timer}\` callback`;
+}
 
 function statementText(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node): string {
   const firstLine = sourceCode.getText(node).split('\n')[0]?.trim() ?? '';
   const text = firstLine.length > 60 ? `${firstLine.slice(0, 57)}…` : firstLine;
   return text.replace(/`/g, "'");
+}
+
+/**
+ * Whether an async function waits on anything: an `await`, a `for await`, or a promise it returns
+ * (an async function adopts a returned promise, which is awaiting it). An async callback that does
+ * none of these runs to the end synchronously, like a plain callback. `ignoresResult` says which
+ * returned calls yield no promise (`items.forEach(…)`, bookkeeping).
+ */
+function awaitsAnything(fn: TSESTree.FunctionLike, keys: TSESLint.SourceCode.VisitorKeys, ignoresResult: (call: TSESTree.CallExpression) => boolean): boolean {
+  if (!fn.body) return false;
+  const adopts = (value: TSESTree.Node | null | undefined): boolean =>
+    value !== null && value !== undefined && value.type !== AST_NODE_TYPES.Literal && value.type !== AST_NODE_TYPES.Identifier &&
+    !(value.type === AST_NODE_TYPES.UnaryExpression && value.operator === 'void') &&
+    !(value.type === AST_NODE_TYPES.CallExpression && ignoresResult(value));
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement && adopts(fn.body)) return true;
+  let found = false;
+  walkExecuted(fn.body, keys, (node) => {
+    if (node.type === AST_NODE_TYPES.AwaitExpression || (node.type === AST_NODE_TYPES.ForOfStatement && node.await)) found = true;
+    if (node.type === AST_NODE_TYPES.ReturnStatement && adopts(node.argument)) found = true;
+    return !found;
+  });
+  return found;
 }
 
 const REPORTABLE_STATEMENTS = new Set(['ExpressionStatement', 'VariableDeclaration', 'ReturnStatement', 'ThrowStatement']);
@@ -106,16 +138,40 @@ export default createRule<Options, MessageId>({
             description:
               'A catch with an empty block guards the loop but hides the error: `report` it, accept it when it holds a comment (`allow-commented`), or `allow` it.',
           },
+          nonThrowingCalls: {
+            type: 'array',
+            description:
+              'Project calls that cannot reasonably throw (a debug logger, a metrics counter), on top of the built-in logging, clock and collection calls. A function of that name declared in the same file is judged by its body instead. Replaces the default list.',
+            items: { type: 'string', pattern: CALL_SHAPE_PATTERN },
+            uniqueItems: true,
+          },
+          timerCalls: {
+            type: 'array',
+            description:
+              'Functions that run their first argument again and again like `setInterval`, such as a library\'s timer helper (`betterSetInterval`). Their callbacks are judged like `setInterval` callbacks.',
+            items: { type: 'string', pattern: CALL_SHAPE_PATTERN },
+            uniqueItems: true,
+          },
         },
       },
     ],
-    defaultOptions: [{ waitCalls: [...DEFAULT_WAIT_CALLS], receiveCalls: [...DEFAULT_RECEIVE_CALLS], silentCatch: 'report' }],
+    defaultOptions: [
+      {
+        waitCalls: [...DEFAULT_WAIT_CALLS],
+        receiveCalls: [...DEFAULT_RECEIVE_CALLS],
+        silentCatch: 'report',
+        nonThrowingCalls: [...DEFAULT_NON_THROWING_CALLS],
+        timerCalls: [],
+      },
+    ],
   },
   create(context, [options]) {
     const sourceCode = context.sourceCode;
     const keys = sourceCode.visitorKeys;
     const waitShapes = compileCallShapes(options.waitCalls ?? DEFAULT_WAIT_CALLS);
     const receiveShapes = compileCallShapes(options.receiveCalls ?? DEFAULT_RECEIVE_CALLS);
+    const nonThrowingShapes = compileCallShapes(options.nonThrowingCalls ?? DEFAULT_NON_THROWING_CALLS);
+    const intervalShapes = compileCallShapes(options.timerCalls ?? []);
     const services = getTypeServices(context);
     const typed: TypedLoopFacts | undefined = services ? createTypedLoopFacts(services) : undefined;
     const text = (node: TSESTree.Node): string => sourceCode.getText(node);
@@ -130,14 +186,26 @@ export default createRule<Options, MessageId>({
     const isLoopStatement = (node: TSESTree.Node): node is LoopStatement =>
       node.type === AST_NODE_TYPES.WhileStatement || node.type === AST_NODE_TYPES.DoWhileStatement || node.type === AST_NODE_TYPES.ForStatement || node.type === AST_NODE_TYPES.ForOfStatement;
 
+    const silentCatch = options.silentCatch ?? 'report';
+    const hasComment = (node: TSESTree.Node): boolean => sourceCode.getCommentsInside(node).length > 0;
+    const isNonThrowing = (call: TSESTree.CallExpression): boolean => {
+      if (isCollectionBookkeeping(call, sourceCode)) return true;
+      if (!isNonThrowingCall(call, nonThrowingShapes)) return false;
+      // A function declared in this file is judged by its body, whatever its name (a local async `log`).
+      return call.callee.type !== AST_NODE_TYPES.Identifier || resolveCallback(call.callee, sourceCode).kind !== 'local';
+    };
     const baseEnv: ThrowPointEnv = {
       keys,
       designedExitShapes: [...waitShapes, ...receiveShapes],
-      silentCatch: options.silentCatch ?? 'report',
-      hasComment: (node) => sourceCode.getCommentsInside(node).length > 0,
+      silentCatch,
+      hasComment,
       isLongRunning: (node) => isLoopStatement(node) && classify(node) !== undefined,
-      isSelfGuardedCall: typed?.isSelfGuardedCall,
+      isNonThrowingCall: isNonThrowing,
     };
+    // A same-file callee is guarded when the rule finds nothing unguarded in its own body.
+    const isSameFileGuarded = createSameFileGuardJudge(sourceCode, (fn) => findFirstUnguarded([fn.body], baseEnv) === undefined);
+    baseEnv.isSelfGuardedCall = (call) => isSameFileGuarded(call) || (typed?.isSelfGuardedCall(call) ?? false);
+    const isGuardingCatch = (clause: TSESTree.CatchClause): boolean => judgeCatchClause(clause, hasComment(clause.body), silentCatch) === 'guard';
 
     const judged = new Set<TSESTree.Node>();
 
@@ -177,6 +245,8 @@ export default createRule<Options, MessageId>({
     const judgeLoop = (loop: LoopStatement): void => {
       const kind = classify(loop);
       if (!kind) return;
+      // A watchdog raced against its work inside a guarding try ends by throwing; its caller handles that.
+      if (isRejectionConsumedByCaller(loop, sourceCode, isGuardingCatch)) return;
       const roots: TSESTree.Node[] = [loop.body];
       if (loop.type === AST_NODE_TYPES.ForStatement && loop.update) roots.push(loop.update);
       report(roots, baseEnv, kind.description, LOOP_CONSEQUENCE, 'loop iteration failed', loop.body, false, loop);
@@ -194,13 +264,13 @@ export default createRule<Options, MessageId>({
           isSelfGuardedCall: (call) => refersTo(call.callee, rescheduled) || (baseEnv.isSelfGuardedCall?.(call) ?? false),
         };
       }
-      if (!run.fn.async) {
-        // A synchronous callback mostly does bookkeeping; what kills the process there is a `throw`
-        // or a promise it starts and drops.
+      if (!run.fn.async || !awaitsAnything(run.fn, keys, (call) => inlineIterationCallbacks(call).length > 0 || isNonThrowing(call))) {
+        // A synchronous callback (or an async one that never awaits) mostly does bookkeeping; what
+        // kills the process there is a `throw` or a promise it starts and drops.
         env = { ...env, onlyRejections: { returnsPromise: (call) => typed?.returnsPromise(call) ?? returnsPromiseBySyntax(call, sourceCode) } };
       }
       const isAsyncArrow = run.fn.type === AST_NODE_TYPES.ArrowFunctionExpression && run.fn.async;
-      report([run.fn.body], env, TIMER_DESCRIPTION[run.kind], TIMER_CONSEQUENCE, 'timer callback failed', run.fn.body, isAsyncArrow, run.fn);
+      report([run.fn.body], env, timerDescription(run.kind, run.timer), TIMER_CONSEQUENCE, 'timer callback failed', run.fn.body, isAsyncArrow, run.fn);
     };
 
     return {
@@ -209,7 +279,7 @@ export default createRule<Options, MessageId>({
       ForStatement: judgeLoop,
       ForOfStatement: judgeLoop,
       CallExpression(call) {
-        const targets = timerTargets(call, sourceCode);
+        const targets = timerTargets(call, sourceCode, intervalShapes);
         for (const run of targets.runs) judgeTimerRun(run);
         if (targets.imported && typed) {
           const unguarded = typed.unguardedImportedFunction(targets.imported);
@@ -217,7 +287,7 @@ export default createRule<Options, MessageId>({
             context.report({
               node: targets.imported,
               messageId: 'unguardedImportedCallback',
-              data: { name: targets.imported.name, loop: TIMER_DESCRIPTION['set-interval'], file: unguarded.file, consequence: TIMER_CONSEQUENCE },
+              data: { name: targets.imported.name, loop: timerDescription('set-interval', targets.timer ?? 'setInterval'), file: unguarded.file, consequence: TIMER_CONSEQUENCE },
             });
           }
         }

@@ -1468,11 +1468,7 @@ while (true) { break; }`,
     {
       name: 'a synchronous setInterval callback that drops a promise of a same-file async function',
       code: `async function refresh(): Promise<void> {
-  try {
-    await reload();
-  } catch (error) {
-    logger.error(error);
-  }
+  await reload();
 }
 setInterval(() => {
   count += 1;
@@ -1482,20 +1478,16 @@ setInterval(() => {
       errors: [
         {
           messageId: 'unguarded',
-          line: 10,
+          line: 6,
           column: 3,
-          endLine: 10,
+          endLine: 6,
           endColumn: 13,
           data: { statement: 'refresh()', loop: '`setInterval` callback', consequence: TIMER },
           suggestions: [
             {
               messageId: 'handleRejection',
               output: `async function refresh(): Promise<void> {
-  try {
-    await reload();
-  } catch (error) {
-    logger.error(error);
-  }
+  await reload();
 }
 setInterval(() => {
   count += 1;

@@ -27,7 +27,8 @@ function classMemberName(member: TSESTree.ClassElement): string | undefined {
   return member.key.type === AST_NODE_TYPES.Identifier ? member.key.name : undefined;
 }
 
-function enclosingClass(node: TSESTree.Node): TSESTree.ClassDeclaration | TSESTree.ClassExpression | undefined {
+/** The class whose body holds `node`, if any. */
+export function enclosingClass(node: TSESTree.Node): TSESTree.ClassDeclaration | TSESTree.ClassExpression | undefined {
   for (let current = node.parent; current; current = current.parent) {
     if (current.type === AST_NODE_TYPES.ClassDeclaration || current.type === AST_NODE_TYPES.ClassExpression) return current;
   }

@@ -2,7 +2,8 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { calleePath } from './callee-path.js';
 import { matchesCallShape, type CompiledCallShape } from './call-shapes.js';
 import { judgeCatchClause, judgeRejectionHandler, type CatchVerdict, type SilentCatchPolicy } from './catch-verdict.js';
-import { isNonThrowingCall, isNonThrowingConstruction } from './non-throwing-calls.js';
+import { inlineIterationCallbacks } from './collection-calls.js';
+import { isNonThrowingConstruction } from './non-throwing-calls.js';
 import { mentionsStopSignal } from './stop-vocabulary.js';
 import { childNodes, isDeferredBody, type VisitorKeys } from './walk.js';
 
@@ -26,7 +27,9 @@ export interface ThrowPointEnv {
   hasComment: (node: TSESTree.Node) => boolean;
   /** Whether a nested loop is long-running: it is then judged on its own, not as part of this body. */
   isLongRunning: (loop: TSESTree.Node) => boolean;
-  /** Typed mode: whether a call goes to a function whose own body catches everything. */
+  /** Whether a call cannot reasonably throw: logging, clocks, collection bookkeeping, the project's list. */
+  isNonThrowingCall: (call: TSESTree.CallExpression) => boolean;
+  /** Whether a call goes to a function whose own body catches everything (same file; typed mode: the project). */
   isSelfGuardedCall?: (call: TSESTree.CallExpression) => boolean;
   /**
    * Set for a synchronous timer callback: only what fails for sure counts there — an explicit
@@ -49,6 +52,17 @@ function isPromiseGuardCall(call: TSESTree.CallExpression): { handler: TSESTree.
   if (callee.property.name === 'catch') return { handler: call.arguments[0] };
   if (callee.property.name === 'then' && call.arguments.length >= 2) return { handler: call.arguments[1] };
   return undefined;
+}
+
+const COMBINATORS = new Set(['all', 'allSettled', 'race', 'any']);
+
+/** `Promise.all(contenders)` and its siblings, with the one argument they take. */
+function promiseCombinator(node: TSESTree.Node): { name: string; contenders: TSESTree.Node } | undefined {
+  if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  const path = calleePath(node.callee);
+  const contenders = node.arguments[0];
+  if (path?.length !== 2 || path[0] !== 'Promise' || !COMBINATORS.has(path[1] ?? '') || !contenders || contenders.type === AST_NODE_TYPES.SpreadElement) return undefined;
+  return { name: path[1] ?? '', contenders };
 }
 
 function receiverOf(call: TSESTree.CallExpression): TSESTree.Node {
@@ -89,10 +103,20 @@ export function findFirstUnguarded(roots: readonly TSESTree.Node[], env: ThrowPo
         return;
       }
     }
+    const callbacks = inlineIterationCallbacks(call);
+    if (callbacks.length > 0) {
+      // `items.forEach((item) => …)` throws exactly when its callback does: judge the callback here.
+      for (const child of childNodes(call, env.keys)) {
+        if (found) return;
+        const callback = callbacks.find((fn) => fn === child);
+        visit(callback ? callback.body : child, protection);
+      }
+      return;
+    }
     // In a catch or finally, synchronous calls report, count and compute backoff; only awaited work there is judged.
     if (
       handlerDepth > 0 ||
-      isNonThrowingCall(call) ||
+      env.isNonThrowingCall(call) ||
       env.isSelfGuardedCall?.(call) ||
       (env.onlyRejections !== undefined && !env.onlyRejections.returnsPromise(call))
     ) {
@@ -105,7 +129,7 @@ export function findFirstUnguarded(roots: readonly TSESTree.Node[], env: ThrowPo
 
   const isHandledPromise = (argument: TSESTree.Expression): boolean => {
     if (argument.type !== AST_NODE_TYPES.CallExpression) return false;
-    if (isNonThrowingCall(argument) || env.isSelfGuardedCall?.(argument)) return true;
+    if (env.isNonThrowingCall(argument) || env.isSelfGuardedCall?.(argument)) return true;
     const promiseGuard = isPromiseGuardCall(argument);
     return promiseGuard !== undefined && judgeRejectionHandler(promiseGuard.handler, env.hasComment, env.silentCatch) !== undefined;
   };
@@ -120,10 +144,43 @@ export function findFirstUnguarded(roots: readonly TSESTree.Node[], env: ThrowPo
     return race && contenders?.type === AST_NODE_TYPES.ArrayExpression && contenders.elements.length > 0 && contenders.elements.every((element) => element !== null && isDesignedExit(element));
   };
 
+  /**
+   * `await Promise.all([...])` and its siblings reject only when a contender does: each contender
+   * is judged as if awaited on its own, and `allSettled` never rejects. A contender list built by
+   * an iteration (`names.map(async (name) => …)`) is judged through the callback's body.
+   */
+  const visitCombinator = (node: TSESTree.AwaitExpression, combinator: string, contenders: TSESTree.Node, protection: Protection): void => {
+    if (combinator === 'allSettled') {
+      visit(contenders, protection);
+      return;
+    }
+    if (contenders.type === AST_NODE_TYPES.ArrayExpression) {
+      for (const element of contenders.elements) {
+        if (found) return;
+        if (element === null) continue;
+        const settled = element.type === AST_NODE_TYPES.CallExpression && (isDesignedExit(element) || isHandledPromise(element));
+        if (!settled && point(element, protection)) return;
+        if (element.type !== AST_NODE_TYPES.CallExpression || !isDesignedExit(element)) visit(element, protection);
+      }
+      return;
+    }
+    if (contenders.type === AST_NODE_TYPES.CallExpression && inlineIterationCallbacks(contenders).length > 0) {
+      visit(contenders, protection);
+      return;
+    }
+    if (point(node, protection)) return;
+    visit(contenders, protection);
+  };
+
   const visitAwait = (node: TSESTree.AwaitExpression, protection: Protection): void => {
     const argument = node.argument;
     // The wait or receive is the designed exit, and so is what it is given (a delay, a backoff).
     if (isDesignedExit(argument)) return;
+    const combinator = promiseCombinator(argument);
+    if (combinator) {
+      visitCombinator(node, combinator.name, combinator.contenders, protection);
+      return;
+    }
     if (!isHandledPromise(argument) && point(node, protection)) return;
     visit(argument, protection);
   };

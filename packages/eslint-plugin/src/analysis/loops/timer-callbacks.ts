@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { calleePath } from './callee-path.js';
+import { matchesCallShape, type CompiledCallShape } from './call-shapes.js';
 import { mentionsStopSignal } from './stop-vocabulary.js';
 import {
   forwardedReference,
@@ -11,12 +12,18 @@ import {
 } from './function-resolution.js';
 import { childNodes, type VisitorKeys } from './walk.js';
 
-/** How a function comes to run forever on a timer. */
-export type TimerKind = 'set-interval' | 'self-rescheduling-timeout';
+/**
+ * How a function comes to run on a timer: forever (`setInterval` or a helper named in
+ * `timerCalls`, a `setTimeout` that schedules its own function again), or once
+ * (`one-shot`, a synchronous callback judged only for the promise it drops).
+ */
+export type TimerKind = 'set-interval' | 'self-rescheduling-timeout' | 'one-shot';
 
-/** A function body that runs on every tick of a timer: the body of a loop the rule cannot see as a loop. */
+/** A function body that runs on a timer: the body of a loop the rule cannot see as a loop, or a one-shot callback. */
 export interface TimerRun {
   kind: TimerKind;
+  /** The scheduling function as called: `setInterval`, `setImmediate`, `betterSetInterval`. */
+  timer: string;
   fn: FunctionNode;
   /** The rescheduled function: a call to it is judged where it is declared, not as a throw point here. */
   rescheduled?: { name: string; member: boolean };
@@ -26,17 +33,32 @@ export interface TimerRun {
 export interface TimerTargets {
   runs: TimerRun[];
   imported?: TSESTree.Identifier;
+  /** The scheduling function as called, for messages. */
+  timer?: string;
+}
+
+/** A timer call: its name, and whether it runs its callback again and again. */
+export interface TimerFunction {
+  name: string;
+  repeats: boolean;
 }
 
 const TIMER_RECEIVERS = /^(timers|globalThis|window|global|self)$/;
+const PLATFORM_TIMERS: Record<string, boolean> = { setInterval: true, setTimeout: false, setImmediate: false };
 
-/** `setInterval` or `setTimeout` when `call` is one of them (`timers.setInterval` too), else undefined. */
-export function timerFunction(call: TSESTree.CallExpression): 'setInterval' | 'setTimeout' | undefined {
+/**
+ * The timer a call schedules with: `setInterval`, `setTimeout`, `setImmediate` (also through
+ * `timers.` or `globalThis.`), or a helper named in `intervalShapes` that runs its first argument
+ * like `setInterval`.
+ */
+export function timerFunction(call: TSESTree.CallExpression, intervalShapes: readonly CompiledCallShape[] = []): TimerFunction | undefined {
   const path = calleePath(call.callee);
-  if (!path || path.length === 0 || path.length > 2) return undefined;
-  if (path.length === 2 && !TIMER_RECEIVERS.test(path[0] ?? '')) return undefined;
-  const name = path.at(-1);
-  return name === 'setInterval' || name === 'setTimeout' ? name : undefined;
+  if (!path || path.length === 0) return undefined;
+  const name = path.at(-1) ?? '';
+  if (intervalShapes.length > 0 && matchesCallShape(call, intervalShapes)) return { name, repeats: true };
+  if (path.length > 2 || (path.length === 2 && !TIMER_RECEIVERS.test(path[0] ?? ''))) return undefined;
+  const repeats = PLATFORM_TIMERS[name];
+  return repeats === undefined ? undefined : { name, repeats };
 }
 
 function containsCallTo(node: TSESTree.Node, reference: { name: string; member: boolean }, keys: VisitorKeys): boolean {
@@ -44,14 +66,15 @@ function containsCallTo(node: TSESTree.Node, reference: { name: string; member: 
   return childNodes(node, keys).some((child) => containsCallTo(child, reference, keys));
 }
 
-function intervalTargets(callback: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): TimerTargets {
+function intervalTargets(callback: TSESTree.Node, timer: string, sourceCode: Readonly<TSESLint.SourceCode>): TimerTargets {
+  const inline: TimerTargets = isFunctionNode(callback) ? { runs: [{ kind: 'set-interval', timer, fn: callback }] } : { runs: [] };
   const forwarded = isFunctionNode(callback) ? forwardedReference(callback) : callback;
-  if (!forwarded) return isFunctionNode(callback) ? { runs: [{ kind: 'set-interval', fn: callback }] } : { runs: [] };
+  if (!forwarded) return inline;
   const resolved = resolveCallback(forwarded, sourceCode);
-  if (resolved.kind === 'local') return { runs: [{ kind: 'set-interval', fn: resolved.fn }] };
-  if (resolved.kind === 'imported') return { runs: [], imported: resolved.identifier };
+  if (resolved.kind === 'local') return { runs: [{ kind: 'set-interval', timer, fn: resolved.fn }] };
+  if (resolved.kind === 'imported') return { runs: [], imported: resolved.identifier, timer };
   // A forwarding arrow to something the rule cannot read is still inline code that can throw.
-  return isFunctionNode(callback) ? { runs: [{ kind: 'set-interval', fn: callback }] } : { runs: [] };
+  return inline;
 }
 
 /**
@@ -72,29 +95,41 @@ function reschedulesUnconditionally(call: TSESTree.CallExpression, fn: FunctionN
   return true;
 }
 
-function reschedulingTargets(call: TSESTree.CallExpression, callback: TSESTree.Node, keys: VisitorKeys): TimerTargets {
+function reschedulingTargets(call: TSESTree.CallExpression, callback: TSESTree.Node, timer: string, keys: VisitorKeys): TimerTargets | undefined {
   for (let ancestor: TSESTree.Node | undefined = call.parent; ancestor; ancestor = ancestor.parent) {
     if (!isFunctionNode(ancestor)) continue;
     const reference = referenceNameOf(ancestor);
     if (!reference) continue;
     const reschedules = refersTo(callback, reference) || (isFunctionNode(callback) && containsCallTo(callback.body, reference, keys));
     if (!reschedules) continue;
-    if (!reschedulesUnconditionally(call, ancestor)) return { runs: [] };
-    const runs: TimerRun[] = [{ kind: 'self-rescheduling-timeout', fn: ancestor, rescheduled: reference }];
-    if (isFunctionNode(callback)) runs.push({ kind: 'self-rescheduling-timeout', fn: callback, rescheduled: reference });
+    if (!reschedulesUnconditionally(call, ancestor)) return undefined;
+    const runs: TimerRun[] = [{ kind: 'self-rescheduling-timeout', timer, fn: ancestor, rescheduled: reference }];
+    if (isFunctionNode(callback)) runs.push({ kind: 'self-rescheduling-timeout', timer, fn: callback, rescheduled: reference });
     return { runs };
   }
-  return { runs: [] };
+  return undefined;
 }
 
 /**
- * The bodies a timer call runs forever: the callback of `setInterval` (inline, by name, or through
- * a forwarding arrow), and for `setTimeout` the function that schedules itself again.
+ * The bodies a timer call runs: the callback of `setInterval` or a configured interval helper
+ * (inline, by name, or through a forwarding arrow); for `setTimeout` the function that schedules
+ * itself again; else, for `setTimeout` and `setImmediate`, an inline synchronous callback as a
+ * one-shot run. An
+ * `async` one-shot callback is left out: it is a deferred task, not a loop, and the rule does not
+ * second-guess it.
  */
-export function timerTargets(call: TSESTree.CallExpression, sourceCode: Readonly<TSESLint.SourceCode>): TimerTargets {
-  const timer = timerFunction(call);
+export function timerTargets(
+  call: TSESTree.CallExpression,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  intervalShapes: readonly CompiledCallShape[] = [],
+): TimerTargets {
+  const timer = timerFunction(call, intervalShapes);
   const callback = call.arguments[0];
   if (!timer || !callback || callback.type === AST_NODE_TYPES.SpreadElement) return { runs: [] };
-  if (timer === 'setInterval') return intervalTargets(callback, sourceCode);
-  return reschedulingTargets(call, callback, sourceCode.visitorKeys);
+  if (timer.repeats) return intervalTargets(callback, timer.name, sourceCode);
+  // `setImmediate(fn)` inside `fn` defers the next step to break a call cycle; it is judged as a
+  // one-shot callback, not as a timer loop.
+  const rescheduling = timer.name === 'setTimeout' ? reschedulingTargets(call, callback, timer.name, sourceCode.visitorKeys) : undefined;
+  if (rescheduling) return rescheduling;
+  return isFunctionNode(callback) && !callback.async ? { runs: [{ kind: 'one-shot', timer: timer.name, fn: callback }] } : { runs: [] };
 }
