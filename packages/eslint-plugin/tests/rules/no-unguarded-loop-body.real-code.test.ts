@@ -176,6 +176,33 @@ async function runFlusher(): Promise<void> {
 }`,
     },
     {
+      name: 'L4 counterpart: a one-shot timer that starts a method returning a .finally chain of a method that catches',
+      code: `class Batcher {
+  private readonly pending: string[] = [];
+  schedule(): void {
+    setImmediate(() => {
+      void this.flush();
+    });
+  }
+  flush(): Promise<void> {
+    this.flushing ??= this.flushAll().finally(() => {
+      this.flushing = undefined;
+      if (this.pending.length > 0) this.schedule();
+    });
+    return this.flushing;
+  }
+  private async flushAll(): Promise<void> {
+    const batch = this.pending.splice(0);
+    try {
+      await this.store.write(batch);
+    } catch (error) {
+      this.pending.unshift(...batch);
+      this.onError(error);
+    }
+  }
+}`,
+    },
+    {
       name: 'L5 without configuration: a library timer helper is not known to the rule',
       code: `import { betterSetInterval } from '@acme/timers';
 class SystemMonitor {
@@ -492,6 +519,41 @@ setInterval(async () => {
     } catch (error) {
       console.error('loop iteration failed', error);
     }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'L4 boundary: .finally on a promise that can reject still drops the rejection',
+      code: `class Batcher {
+  schedule(): void {
+    setTimeout(() => {
+      this.flushAll().finally(() => this.report());
+    }, 100);
+  }
+  private async flushAll(): Promise<void> {
+    await this.store.write();
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unguarded',
+          line: 4,
+          data: { statement: 'this.flushAll()', loop: 'one-shot `setTimeout` callback', consequence: TIMER },
+          suggestions: [
+            {
+              messageId: 'handleRejection',
+              output: `class Batcher {
+  schedule(): void {
+    setTimeout(() => {
+      this.flushAll().catch((error) => console.error('timer callback failed', error)).finally(() => this.report());
+    }, 100);
+  }
+  private async flushAll(): Promise<void> {
+    await this.store.write();
   }
 }`,
             },

@@ -3,6 +3,7 @@ import { calleePath } from './callee-path.js';
 import { matchesCallShape, type CompiledCallShape } from './call-shapes.js';
 import { judgeCatchClause, judgeRejectionHandler, type CatchVerdict, type SilentCatchPolicy } from './catch-verdict.js';
 import { inlineIterationCallbacks } from './collection-calls.js';
+import { isFunctionNode, type FunctionNode } from './function-resolution.js';
 import { isNonThrowingConstruction } from './non-throwing-calls.js';
 import { mentionsStopSignal } from './stop-vocabulary.js';
 import { childNodes, isDeferredBody, type VisitorKeys } from './walk.js';
@@ -103,6 +104,13 @@ export function findFirstUnguarded(roots: readonly TSESTree.Node[], env: ThrowPo
         return;
       }
     }
+    const cleanup = finallyOfHandledPromise(call);
+    if (cleanup) {
+      // \`guarded().finally(() => …)\` rejects only if its callback throws: judge the callback here.
+      visit(cleanup.receiver, protection);
+      visit(cleanup.callback.body, protection);
+      return;
+    }
     const callbacks = inlineIterationCallbacks(call);
     if (callbacks.length > 0) {
       // `items.forEach((item) => …)` throws exactly when its callback does: judge the callback here.
@@ -125,6 +133,16 @@ export function findFirstUnguarded(roots: readonly TSESTree.Node[], env: ThrowPo
     }
     if (point(call, protection)) return;
     visitChildren(call, protection);
+  };
+
+  /** `p.finally(() => …)` on a call whose promise is handled: it can reject only through its inline callback. */
+  const finallyOfHandledPromise = (call: TSESTree.CallExpression): { receiver: TSESTree.CallExpression; callback: FunctionNode } | undefined => {
+    const callee = call.callee.type === AST_NODE_TYPES.ChainExpression ? call.callee.expression : call.callee;
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed || callee.property.type !== AST_NODE_TYPES.Identifier || callee.property.name !== 'finally') return undefined;
+    const receiver = callee.object;
+    const callback = call.arguments[0];
+    if (receiver.type !== AST_NODE_TYPES.CallExpression || !isFunctionNode(callback) || !isHandledPromise(receiver)) return undefined;
+    return { receiver, callback };
   };
 
   const isHandledPromise = (argument: TSESTree.Expression): boolean => {
