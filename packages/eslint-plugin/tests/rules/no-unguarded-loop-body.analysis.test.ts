@@ -6,6 +6,8 @@ import plugin from '../../src/index.js';
 import { compileCallShapes, DEFAULT_RECEIVE_CALLS, DEFAULT_WAIT_CALLS, matchesCallShape } from '../../src/analysis/loops/call-shapes.js';
 import { judgeCatchClause, judgeRejectionHandler } from '../../src/analysis/loops/catch-verdict.js';
 import { identifierWords, isStopName } from '../../src/analysis/loops/stop-vocabulary.js';
+import { DEFAULT_NON_THROWING_CALLS, isNonThrowingCall } from '../../src/analysis/loops/non-throwing-calls.js';
+import { inlineIterationCallbacks } from '../../src/analysis/loops/collection-calls.js';
 
 /** The first node of a type in a parsed snippet (parents are not needed by these pure helpers). */
 function first<T extends AST_NODE_TYPES>(code: string, type: T): Extract<TSESTree.Node, { type: T }> {
@@ -121,6 +123,7 @@ describe('options', () => {
 
   it('accept the documented shapes', () => {
     expect(() => lint({ waitCalls: ['sleep*', 'clock.nap'], receiveCalls: ['*queue.get'], silentCatch: 'allow-commented' })).not.toThrow();
+    expect(() => lint({ nonThrowingCalls: ['log', 'metrics.increment'], timerCalls: ['betterSetInterval'] })).not.toThrow();
   });
 
   it('reject an unknown option, a malformed call shape and an unknown silentCatch value with a clear error', () => {
@@ -128,5 +131,37 @@ describe('options', () => {
     expect(() => lint({ waitCalls: ['sleep now'] })).toThrow(/pattern/);
     expect(() => lint({ receiveCalls: ['queue..get'] })).toThrow(/pattern/);
     expect(() => lint({ silentCatch: 'ignore' })).toThrow(/allowed values/i);
+    expect(() => lint({ timerCalls: ['better SetInterval'] })).toThrow(/pattern/);
+  });
+});
+
+describe('non-throwing calls', () => {
+  const shapes = compileCallShapes(DEFAULT_NON_THROWING_CALLS);
+  const call = (code: string): TSESTree.CallExpression => first(code, AST_NODE_TYPES.ExpressionStatement).expression as TSESTree.CallExpression;
+
+  it('a logger derived from a logger logs: debug extend, pino/winston child', () => {
+    expect(isNonThrowingCall(call("log.extend('jobs')('started');"), shapes)).toBe(true);
+    expect(isNonThrowingCall(call("this.logger.child({ id }).info('started');"), shapes)).toBe(true);
+    expect(isNonThrowingCall(call("log.extend('jobs');"), shapes)).toBe(true);
+  });
+
+  it('a derivation of something that is not a logger, or a non-level method on it, is a call like any other', () => {
+    expect(isNonThrowingCall(call("client.extend('jobs')('started');"), shapes)).toBe(false);
+    expect(isNonThrowingCall(call("logger.child({ id }).flushToDisk();"), shapes)).toBe(false);
+  });
+
+  it('the bare debug loggers come from the option list, and an empty list drops them', () => {
+    expect(isNonThrowingCall(call("debug('tick');"), shapes)).toBe(true);
+    expect(isNonThrowingCall(call("debug('tick');"), [])).toBe(false);
+    expect(isNonThrowingCall(call("this.logger.verbose('tick');"), [])).toBe(true);
+  });
+});
+
+describe('iteration callbacks', () => {
+  it('an inline callback of an iteration method runs inside the call; one passed by name is not read', () => {
+    const inline = first('items.forEach((item) => send(item));', AST_NODE_TYPES.CallExpression);
+    expect(inlineIterationCallbacks(inline)).toHaveLength(1);
+    expect(inlineIterationCallbacks(first('items.forEach(send);', AST_NODE_TYPES.CallExpression))).toHaveLength(0);
+    expect(inlineIterationCallbacks(first('emitter.on((event) => send(event));', AST_NODE_TYPES.CallExpression))).toHaveLength(0);
   });
 });
