@@ -95,4 +95,6 @@ export const KILL_MATRIX: Readonly<Record<string, readonly string[]>> = {
 export const ADAPTER_MUTANTS: Readonly<Record<string, { readonly defect: string; readonly tests: readonly string[] }>> = {
   // claims no capability, yet silently ignores the options it does not implement
   ignoresUnclaimedOptions: { defect: 'ignoresUnclaimedOptions', tests: ['I5'] },
+  // not restartable, yet start() after stop() resolves as if the worker ran again
+  restartResolvesSilently: { defect: 'restartResolvesSilently', tests: ['L6'] },
 };
