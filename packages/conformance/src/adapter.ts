@@ -31,7 +31,20 @@ export type Capability =
    * A completion from a worker whose lease expired (and whose job another worker took) is refused
    * and reported through `onSettled` as `refused`.
    */
-  | 'fencing';
+  | 'fencing'
+  /**
+   * `WorkerOptions.hooks.beforeComplete` is awaited right before the runtime commits a completion,
+   * so the kit can kill the worker in the window "handler returned, completion not committed" and
+   * knows which completions were never attempted (ADR-0010, amendment 2026-11-23).
+   */
+  | 'beforeCompleteHook'
+  /** `ConformanceAdapter.blockStore`: the kit can make the store unavailable for a while (an outage). */
+  | 'blockStore'
+  /**
+   * `WorkerHandle.start()` after `stop()` runs the same worker instance again. Without it, a start
+   * after stop must reject with an `Error` (a stopped worker is not silently half-alive).
+   */
+  | 'restartable';
 
 /** Every capability name the kit knows, in report order. */
 export const CAPABILITIES: readonly Capability[] = Object.freeze([
@@ -42,6 +55,9 @@ export const CAPABILITIES: readonly Capability[] = Object.freeze([
   'idempotencyKeys',
   'cancellation',
   'fencing',
+  'beforeCompleteHook',
+  'blockStore',
+  'restartable',
 ]);
 
 /** A JSON value: what an environment, a payload and an enqueue option may hold. */
@@ -172,6 +188,17 @@ export interface PeriodicTask {
   readonly everyMs: number;
 }
 
+/** Failpoints the kit asks a worker to call (only those whose capability the adapter claims). */
+export interface WorkerHooks {
+  /**
+   * `beforeCompleteHook`: await it right before the store commits the completion of these jobs
+   * (one call per commit; a batched commit passes every job id of the batch), and commit only
+   * after it resolved. The kit may kill the process inside it. It must never be called after the
+   * commit, nor for a failure, a release or a retry.
+   */
+  readonly beforeComplete?: (jobIds: readonly string[]) => Promise<void> | void;
+}
+
 /** Options the kit passes to `startWorker`. */
 export interface WorkerOptions {
   /** Handlers by task name. The kit's handlers are instrumented: they record to the kit's history. */
@@ -192,6 +219,8 @@ export interface WorkerOptions {
    * Calling it from inside the commit's critical section is not required.
    */
   readonly onSettled: (settlement: Settlement) => void;
+  /** Failpoints (present only for capabilities the adapter claims, e.g. `beforeCompleteHook`). */
+  readonly hooks?: WorkerHooks;
 }
 
 /** Options of `WorkerHandle.stop`. */
@@ -211,6 +240,24 @@ export interface WorkerHandle {
    * Must resolve promptly when idle, even while a poll or periodic sleep is pending.
    */
   stop(options: StopOptions): Promise<void>;
+  /**
+   * Optional: starts this same worker instance again. On a running worker it must not create a
+   * second loop (resolve, or reject with an `Error`). After `stop()` resolved: with `restartable`
+   * the worker runs again (and a later `stop()` stops it again); without, it rejects with an
+   * `Error`. Tests of restarts are `unsupported` when the handle has no `start`.
+   */
+  start?(): Promise<void>;
+}
+
+/** An outage the kit holds on a store (`blockStore`). */
+export interface StoreBlock {
+  /**
+   * How long the kit should hold the outage: long enough that the runtime's own waiting gives up
+   * (e.g. twice SQLite's `busy_timeout`), so its error paths really run. At most 10 000.
+   */
+  readonly holdMs: number;
+  /** Ends the outage. */
+  release(): Promise<void> | void;
 }
 
 /** What a runtime's author writes: one module whose default export is this object. */
@@ -228,6 +275,12 @@ export interface ConformanceAdapter {
    * Rejects or throws an `Error` for invalid options (concurrency < 1, leaseMs ≤ 0, …).
    */
   startWorker(env: ConformanceEnvironment, options: WorkerOptions): Promise<WorkerHandle> | WorkerHandle;
+  /**
+   * `blockStore`: makes the environment's store unavailable to every worker (SQLite: an exclusive
+   * lock held by another connection; Postgres: a lock on the jobs table) and resolves once the
+   * block is in place. Called in the test process, which touches the store no more until release.
+   */
+  blockStore?(env: ConformanceEnvironment): Promise<StoreBlock>;
   /** Removes whatever `createEnvironment` made outside `request.directory`. Called once per environment. */
   destroyEnvironment?(env: ConformanceEnvironment): Promise<void> | void;
 }

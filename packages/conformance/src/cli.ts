@@ -12,7 +12,7 @@ import { toAdapterUrl } from './runner/load-adapter.js';
 import { runSuite } from './runner/run-suite.js';
 import { summaryLine } from './runner/test-result.js';
 
-const USAGE = `usage: steadfast-conformance --adapter <module> [--only crash,race,C1] [--reporter table|json|junit] [--out <file>] [--expect-failures <file>]`;
+const USAGE = `usage: steadfast-conformance --adapter <module> [--only crash,race,C1] [--reporter table|json|junit] [--out <file>] [--expect-failures <file>] [--seed <n>]`;
 
 type Reporter = 'table' | 'json' | 'junit';
 
@@ -24,6 +24,7 @@ async function main(): Promise<number> {
       reporter: { type: 'string', default: 'table' },
       out: { type: 'string' },
       'expect-failures': { type: 'string' },
+      seed: { type: 'string' },
       help: { type: 'boolean' },
     },
   });
@@ -42,12 +43,19 @@ async function main(): Promise<number> {
     return 2;
   }
   const tests = selectTests((values.only ?? '').split(',').map((s) => s.trim()).filter((s) => s !== ''));
+  const seed = values.seed === undefined ? undefined : Number(values.seed);
+  if (seed !== undefined && !(Number.isSafeInteger(seed) && seed >= 0)) {
+    console.error(`steadfast-conformance: --seed must be a non-negative integer, got ${String(values.seed)}\n${USAGE}`);
+    console.log(summaryLine({ passed: 0, failed: 0, skipped: 0 }));
+    return 2;
+  }
   const expectedFailures = values['expect-failures'] === undefined ? undefined : readExpectedFailures(values['expect-failures']);
   const report = await runSuite({
     adapterUrl: toAdapterUrl(values.adapter),
     adapterArgument: values.adapter,
     tests,
     ...(expectedFailures === undefined ? {} : { expectedFailures }),
+    ...(seed === undefined ? {} : { seed }),
     onProgress(event) {
       if (event.phase === 'start') process.stderr.write(`[${event.index + 1}/${event.total}] ${event.test.id} ${event.test.title} … `);
       else process.stderr.write(`${event.result.status} (${(event.result.durationMs / 1000).toFixed(1)} s)\n`);

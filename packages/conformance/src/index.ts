@@ -17,7 +17,9 @@ export {
   type Settlement,
   type SettlementOutcome,
   type StopOptions,
+  type StoreBlock,
   type WorkerHandle,
+  type WorkerHooks,
   type WorkerOptions,
 } from './adapter.js';
 export { CATALOGUE, selectTests } from './catalogue/index.js';

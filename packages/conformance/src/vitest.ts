@@ -2,6 +2,7 @@ import { describe, it } from 'vitest';
 import { CATALOGUE } from './catalogue/index.js';
 import type { ConformanceTest } from './catalogue/conformance-test.js';
 import { DEFAULT_KIT_SETTINGS, type KitSettings } from './harness/kit-settings.js';
+import { chooseSeed } from './harness/seeded-random.js';
 import { formatWitness } from './reporters/format-witness.js';
 import type { ExpectedFailures } from './runner/expected-failures.js';
 import { loadAdapter, toAdapterUrl } from './runner/load-adapter.js';
@@ -27,6 +28,8 @@ export interface ConformanceSuiteOptions {
   readonly expectedUnsupported?: readonly string[];
   /** Timing parameters (defaults: `DEFAULT_KIT_SETTINGS`). */
   readonly settings?: KitSettings;
+  /** Seed of randomised tests (default: `STEADFAST_CONFORMANCE_SEED`, else a fresh one, shown in failures). */
+  readonly seed?: number;
   /** Per-test limit in milliseconds (default 45 000). */
   readonly testTimeoutMs?: number;
 }
@@ -50,6 +53,7 @@ export function defineConformanceSuite(adapter: string | URL, options: Conforman
   const tests: ConformanceTest[] = CATALOGUE.filter((t) => wanted.size === 0 || wanted.has(t.id.toLowerCase()) || wanted.has(t.category));
   const expected: ExpectedFailures = new Map(Object.entries(options.expectedFailures ?? {}).map(([id, why]) => [id.toUpperCase(), why]));
   const expectedUnsupported = new Set((options.expectedUnsupported ?? []).map((id) => id.toUpperCase()));
+  const seed = chooseSeed(options.seed);
   const loaded = loadAdapter(adapterUrl);
   // A rejection is reported by the first test that awaits it.
   loaded.catch(() => undefined);
@@ -65,9 +69,10 @@ export function defineConformanceSuite(adapter: string | URL, options: Conforman
             adapter: await loaded,
             adapterUrl,
             settings: options.settings ?? DEFAULT_KIT_SETTINGS,
+            seed,
             workDirectory,
             timeoutMs: options.testTimeoutMs ?? 45_000,
-            reproduce: `npx steadfast-conformance --adapter ${String(adapter)} --only ${test.id}`,
+            reproduce: `npx steadfast-conformance --adapter ${String(adapter)} --only ${test.id}${test.randomised === true ? ` --seed ${seed}` : ''}`,
           });
           const result = applyExpectations(raw, expected);
           if (mustBeUnsupported) {

@@ -29,6 +29,19 @@ describe('steadfast-conformance CLI', () => {
     expect(result.stderr).toMatch(/unknown test or category: z9/);
   });
 
+  it('refuses a seed that is not a non-negative integer', () => {
+    const result = cli('--adapter', TOY, '--seed', 'abc');
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/--seed must be a non-negative integer/);
+    expect(result.last).toBe('0 passed, 0 failed, 0 skipped');
+  });
+
+  it('prints the seed it was given, for randomised tests to replay', () => {
+    const result = cli('--adapter', TOY, '--only', 'S6', '--seed', '12345');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/seed 12345 \(randomised tests replay with --seed 12345\)/);
+  });
+
   it('passes a correct runtime, prints progress and a table, and exits 0', () => {
     const result = cli('--adapter', TOY, '--only', 'S6,I5');
     expect(result.status).toBe(0);

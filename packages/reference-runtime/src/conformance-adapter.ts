@@ -1,18 +1,22 @@
 // The reference runtime as seen by @steadfast/conformance. The kit imports this module (built to
 // dist/conformance-adapter.js) in its test process and in every worker process it spawns.
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import type {
   ConformanceAdapter,
   ConformanceClient,
   ConformanceEnvironment,
   JobHandler,
   SettlementOutcome as KitOutcome,
+  StoreBlock,
+  WorkerHooks,
   WorkerOptions as KitWorkerOptions,
 } from '@steadfast/conformance';
 import { createClient } from './client/create-client.js';
 import { SteadfastError } from './errors/steadfast-error.js';
 import { consoleLogger, silentLogger } from './logging/logger.js';
 import { openSqliteStore } from './store/sqlite/sqlite-store.js';
+import type { Completion, Store } from './store/store.js';
 import type { PeriodicTask, TaskHandler } from './worker/task-handler.js';
 import { createWorker } from './worker/worker.js';
 import type { SettlementOutcome } from './worker/worker-events.js';
@@ -50,6 +54,63 @@ function toPeriodicTask(handler: JobHandler, everyMs: number): PeriodicTask {
   };
 }
 
+/**
+ * How long a worker's connection waits for a lock. Shorter than the runtime's default (5 s) so that
+ * the kit's store outage (twice this) makes every write of the worker fail within seconds; far
+ * longer than any transaction of the kit's workloads holds the lock.
+ */
+const WORKER_BUSY_TIMEOUT_MS = 1000;
+
+/**
+ * The store as the worker sees it, with the kit's failpoint in front of the completion commit.
+ * Every completion of the runtime goes through `Store.complete` (the ack batcher's one write), so
+ * the hook runs before every commit and never after one. The runtime's code is untouched.
+ */
+function withCompletionFailpoint(store: Store, hooks: WorkerHooks | undefined): Store {
+  const beforeComplete = hooks?.beforeComplete;
+  if (beforeComplete === undefined) return store;
+  // Explicit delegation (not a prototype trick): the store's methods use private fields, and a new
+  // Store method must fail to compile here rather than bypass the wrapper unnoticed.
+  const subscribe = store.subscribe?.bind(store);
+  return {
+    description: store.description,
+    now: () => store.now(),
+    migrate: () => store.migrate(),
+    enqueue: (jobs) => store.enqueue(jobs),
+    claim: (request) => store.claim(request),
+    heartbeat: (request) => store.heartbeat(request),
+    async complete(completions: readonly Completion[]): Promise<boolean[]> {
+      await beforeComplete(completions.map((completion) => String(completion.lease.jobId)));
+      return store.complete(completions);
+    },
+    fail: (failure) => store.fail(failure),
+    release: (leases) => store.release(leases),
+    cancel: (jobId) => store.cancel(jobId),
+    redrive: (jobId) => store.redrive(jobId),
+    reapExpired: () => store.reapExpired(),
+    claimPeriodicSlot: (name, slot, owner) => store.claimPeriodicSlot(name, slot, owner),
+    getJob: (jobId) => store.getJob(jobId),
+    stats: () => store.stats(),
+    ...(subscribe === undefined ? {} : { subscribe }),
+    close: () => store.close(),
+  };
+}
+
+/** An outage: another connection holds the database's exclusive lock until released. */
+function blockStore(env: ConformanceEnvironment): Promise<StoreBlock> {
+  const database = new Database(pathOf(env));
+  database.pragma('busy_timeout = 10000');
+  // In WAL mode readers go on; every write (claim, heartbeat, completion) waits, then fails busy.
+  database.exec('BEGIN EXCLUSIVE');
+  return Promise.resolve({
+    holdMs: WORKER_BUSY_TIMEOUT_MS * 2,
+    release() {
+      database.exec('ROLLBACK');
+      database.close();
+    },
+  });
+}
+
 function openClient(env: ConformanceEnvironment, options: { tasks: readonly string[] }): ConformanceClient {
   const store = openSqliteStore({ path: pathOf(env) });
   const client = createClient({ store, taskNames: options.tasks.length > 0 ? options.tasks : undefined });
@@ -81,10 +142,10 @@ async function startWorker(env: ConformanceEnvironment, options: KitWorkerOption
     if (handler === undefined) throw new SteadfastError('UNKNOWN_TASK', `periodic task "${task}" has no handler`);
     periodic[task] = toPeriodicTask(handler, everyMs);
   }
-  const store = openSqliteStore({ path: pathOf(env) });
+  const store = openSqliteStore({ path: pathOf(env), busyTimeoutMs: WORKER_BUSY_TIMEOUT_MS });
   try {
     const worker = createWorker({
-      store,
+      store: withCompletionFailpoint(store, options.hooks),
       tasks,
       periodic,
       concurrency: options.concurrency,
@@ -105,6 +166,8 @@ async function startWorker(env: ConformanceEnvironment, options: KitWorkerOption
         stopped ??= worker.stop({ graceMs: stopOptions.graceMs }).then(() => store.close());
         return stopped;
       },
+      // Idempotent while running; a stopped worker rejects with WORKER_STOPPED (not restartable).
+      start: () => worker.start(),
     };
   } catch (error) {
     await store.close();
@@ -115,12 +178,13 @@ async function startWorker(env: ConformanceEnvironment, options: KitWorkerOption
 /** The reference runtime's conformance adapter (SQLite store, one file per environment). */
 const adapter: ConformanceAdapter = {
   name: '@steadfast/runtime (sqlite)',
-  capabilities: ['delayedJobs', 'priorities', 'periodicTasks', 'heartbeat', 'idempotencyKeys', 'cancellation', 'fencing'],
+  capabilities: ['delayedJobs', 'priorities', 'periodicTasks', 'heartbeat', 'idempotencyKeys', 'cancellation', 'fencing', 'beforeCompleteHook', 'blockStore'],
   createEnvironment(request) {
     return { path: join(request.directory, `${request.id}.db`) };
   },
   openClient,
   startWorker,
+  blockStore,
 };
 
 export default adapter;

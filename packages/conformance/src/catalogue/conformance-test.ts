@@ -18,6 +18,8 @@ export interface ConformanceTest {
   readonly requires?: readonly Capability[];
   /** Extra support check (e.g. an optional client method); returns why it is unsupported, if it is. */
   readonly unsupportedReason?: (adapter: ConformanceAdapter) => string | undefined;
+  /** Uses the run's seed (`TestRun.seed`): its reproduction command carries `--seed`. */
+  readonly randomised?: boolean;
   /** Provokes the fault, waits for its observable effects, checks the test-specific property. */
   readonly run: (t: TestRun) => Promise<void>;
 }

@@ -1,3 +1,6 @@
+import { seededRandom } from '../harness/seeded-random.js';
+import type { KitProcess } from '../harness/test-run.js';
+import type { HistoryEvent } from '../history/history-event.js';
 import type { ConformanceTest } from './conformance-test.js';
 import { eventsOf, isCompleted, jobs } from './jobs.js';
 
@@ -139,4 +142,81 @@ export const crashTests: readonly ConformanceTest[] = [
       await t.waitForCompleted(backlog.map((j) => j.key), t.settings.leaseMs * 2 + t.settings.slackMs * 2);
     },
   },
+  {
+    id: 'C8',
+    category: 'crash',
+    title: 'a worker killed after the handler returned but before the completion commit: the job is redelivered and completes once',
+    requires: ['beforeCompleteHook'],
+    async run(t) {
+      await t.enqueue({ key: 'j', plan: [{ do: 'crashBeforeComplete' }, { do: 'succeed' }], maxAttempts: 5 });
+      const w1 = await t.spawnWorker();
+      t.enter('wait for W1 to die in its completion failpoint');
+      const exit = await t.waitForExit(w1, t.settings.slackMs * 2);
+      const before = t.events();
+      const first = eventsOf(before, 'exec.start', 'j').find((s) => s.pid === w1.pid);
+      const returned = eventsOf(before, 'exec.end', 'j').some((e) => e.pid === w1.pid && e.data['outcome'] === 'returned');
+      const completing = first !== undefined && before.some((e) => e.type === 'exec.completing' && e.pid === w1.pid && e.jobId === first.jobId);
+      t.precondition(
+        "W1 was SIGKILLed inside beforeComplete, after j's handler returned, with no settlement reported",
+        exit.signal === 'SIGKILL' && returned && completing && eventsOf(before, 'settled').length === 0,
+      );
+      const w2 = await t.spawnWorker();
+      t.enter('wait for W2 to complete the redelivered job');
+      // Not waitForCompleted: W1's killed execution already counts as "maybe committed" there.
+      const done = await t.waitFor("W2's completion of j", t.settings.leaseMs * 2 + t.settings.slackMs, (ev) =>
+        ev.find((e) => e.type === 'settled' && e.pid === w2.pid && e.jobId === first?.jobId && e.data['outcome'] === 'completed'),
+      );
+      const events = t.events();
+      const starts = eventsOf(events, 'exec.start', 'j');
+      t.check('redelivered', starts.length === 2 && starts[1]?.pid === w2.pid, `expected j to run once in W1 and once in W2, saw ${starts.length} execution(s)`, starts);
+      const completions = events.filter((e) => e.type === 'settled' && e.jobId === first?.jobId && e.data['outcome'] === 'completed');
+      t.check('completes-once', completions.length === 1, `j was acknowledged as completed ${completions.length} times`, [...starts, ...completions]);
+      const extra = await t.watchFor('another start of j', t.settings.leaseMs + t.settings.pollMs * 4, (ev) => eventsOf(ev, 'exec.start', 'j')[2]);
+      t.check('completes-once', extra === undefined, 'j ran again after its completion was committed', extra ? [done, extra] : [done]);
+    },
+  },
+  {
+    id: 'C9',
+    category: 'crash',
+    title: 'random SIGKILLs of competing workers under load lose nothing (seeded soak)',
+    randomised: true,
+    async run(t) {
+      const random = seededRandom(t.seed);
+      // Durations and kills are drawn from the seed; the load lasts several kill intervals.
+      const load = Array.from({ length: 300 }, (_, i) => ({ key: `soak-${i}`, plan: [{ do: 'succeed' as const, ms: 40 + Math.floor(random() * 200) }], maxAttempts: 25 }));
+      await t.enqueue(...load);
+      await t.closeClient();
+      const workers: KitProcess[] = await Promise.all([0, 1, 2].map(() => t.spawnWorker({ concurrency: 2 })));
+      const soakMs = t.settings.leaseMs * 10;
+      const until = performance.now() + soakMs;
+      t.enter(`kill a random worker every 0.5-1.5 s for ${soakMs} ms (seed ${t.seed})`);
+      while (performance.now() < until && t.pendingKeys().length > 0) {
+        await t.elapse('the next kill', 500 + Math.floor(random() * 1000));
+        const index = Math.floor(random() * workers.length);
+        const victim = workers[index];
+        if (victim === undefined) continue;
+        victim.signal('SIGKILL');
+        await t.waitForExit(victim, t.settings.slackMs);
+        // The supervisor: a killed worker is replaced at once.
+        workers[index] = await t.spawnWorker({ concurrency: 2 });
+      }
+      const events = t.events();
+      const landed = eventsOf(events, 'fault').filter((fault) => fault.data['signal'] === 'SIGKILL' && runningAt(events, fault.pid, fault.seq) > 0);
+      t.precondition('at least 3 kills landed on a worker with jobs in flight', landed.length >= 3);
+      t.enter('drain after the soak');
+      await t.waitForCompleted(load.map((j) => j.key), t.settings.leaseMs * 2 + t.settings.slackMs * 2);
+    },
+  },
 ];
+
+/** How many executions process `pid` had started and not ended before history position `seq`. */
+function runningAt(events: readonly HistoryEvent[], pid: number, seq: number): number {
+  const open = new Set<string>();
+  for (const e of events) {
+    if (e.seq >= seq) break;
+    if (e.pid !== pid || e.execId === null) continue;
+    if (e.type === 'exec.start') open.add(e.execId);
+    if (e.type === 'exec.end') open.delete(e.execId);
+  }
+  return open.size;
+}

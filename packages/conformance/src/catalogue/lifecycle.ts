@@ -1,7 +1,19 @@
 import { loadAdapter } from '../runner/load-adapter.js';
 import type { ConformanceTest } from './conformance-test.js';
+import type { HistoryEvent } from '../history/history-event.js';
+import type { TestRun } from '../harness/test-run.js';
 import { eventsOf, jobs } from './jobs.js';
 import { Unsupported } from './test-outcome.js';
+
+/** Waits for `count` settled `start()` calls; a handle without `start` makes the test unsupported. */
+async function startCalls(t: TestRun, count: number): Promise<HistoryEvent[]> {
+  const calls = await t.waitFor(`${count} start() call(s) to settle`, t.settings.slackMs, (ev) => {
+    const list = eventsOf(ev, 'worker.start.call');
+    return list.some((c) => c.data['unsupported'] === true) || list.length >= count ? list : undefined;
+  });
+  if (calls.some((c) => c.data['unsupported'] === true)) throw new Unsupported('the worker handle has no start()');
+  return calls;
+}
 
 /** Lifecycle tests: clients, idle workers, restarts, the manifest, inspection. */
 export const lifecycleTests: readonly ConformanceTest[] = [
@@ -93,6 +105,56 @@ export const lifecycleTests: readonly ConformanceTest[] = [
       const expected = { pending: 2, running: 0, completed: 3, failed: 1 };
       const same = stats.pending === expected.pending && stats.running === expected.running && stats.completed === expected.completed && stats.failed === expected.failed;
       t.check('stats-consistent', same, `stats() returned ${JSON.stringify(stats)}; the history says ${JSON.stringify(expected)}`);
+    },
+  },
+  {
+    id: 'L6',
+    category: 'lifecycle',
+    title: 'start() after stop() on the same worker runs it again (restartable) or rejects with an Error, never leaves it half-alive',
+    async run(t) {
+      const restartable = t.adapter.capabilities.includes('restartable');
+      await t.enqueue({ key: 'before', plan: [{ do: 'succeed' }] });
+      const w1 = await t.spawnWorker();
+      await t.waitForCompleted(['before'], t.settings.slackMs);
+      t.enter('stop W1, then start the same worker again');
+      w1.restart(1000);
+      const [call] = await startCalls(t, 1);
+      if (call === undefined) throw new Error('unreachable: no start() call recorded');
+      const stopEnd = eventsOf(t.events(), 'worker.stop.end').find((e) => e.pid === w1.pid);
+      t.precondition('W1 stopped before start() was called again', stopEnd !== undefined && stopEnd.seq < call.seq);
+      t.enter(restartable ? 'the restarted worker must run a new job' : 'the refused worker must run nothing and exit');
+      await t.enqueue({ key: 'after', plan: [{ do: 'succeed' }] });
+      if (restartable) {
+        t.check('restart-runs', call.data['ok'] === true, `start() after stop() rejected although the adapter claims restartable: ${String(call.data['message'])}`, [call]);
+        await t.waitFor('W1 to run the job enqueued after its restart', t.settings.slackMs, (ev) => eventsOf(ev, 'exec.start', 'after').find((s) => s.pid === w1.pid));
+        await t.waitForCompleted(['after'], t.settings.slackMs);
+        return;
+      }
+      t.check('restart-refused', call.data['ok'] === false && call.data['isError'] === true, `start() after stop() ${call.data['ok'] === true ? 'resolved' : `rejected with a non-Error (${String(call.data['message'])})`} although the adapter does not claim restartable`, [call]);
+      const exit = await t.waitForExit(w1, t.settings.slackMs);
+      t.check('refused-worker-exits', exit.code === 0 && exit.signal === null, `after the refused restart the process ended with ${exit.signal ?? `code ${String(exit.code)}`}`);
+      await t.drain();
+      const late = eventsOf(t.events(), 'exec.start').filter((s) => s.pid === w1.pid && s.seq > call.seq);
+      t.check('refused-worker-idle', late.length === 0, 'the worker whose restart was refused ran jobs anyway', late);
+    },
+  },
+  {
+    id: 'L7',
+    category: 'lifecycle',
+    title: 'start() called again on a running worker never creates a second loop: the concurrency limit still holds',
+    async run(t) {
+      const w1 = await t.spawnWorker({ concurrency: 2 });
+      t.enter('call start() three more times at once on the running worker');
+      w1.startAgain(3);
+      const calls = await startCalls(t, 3);
+      const bad = calls.filter((c) => c.data['ok'] === false && c.data['isError'] !== true);
+      t.check('start-again-settles', bad.length === 0, 'start() on a running worker rejected with a non-Error', bad);
+      await t.enqueue(...jobs('wave', 6, [{ do: 'gate', gate: 'wave' }]));
+      await t.waitFor('2 parked jobs', t.settings.slackMs, (ev) => eventsOf(ev, 'exec.parked').length >= 2);
+      const third = await t.watchFor('a third parked job', t.settings.pollMs * 4 + 300, (ev) => eventsOf(ev, 'exec.parked').length > 2);
+      t.check('single-loop', third === undefined, 'a third job started with concurrency 2 after start() was called again: a second loop runs', eventsOf(t.events(), 'exec.parked'));
+      t.openGate('wave');
+      await t.drain();
     },
   },
 ];

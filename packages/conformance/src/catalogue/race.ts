@@ -186,21 +186,42 @@ export const raceTests: readonly ConformanceTest[] = [
   {
     id: 'R10',
     category: 'race',
-    title: 'a second enqueue with the same idempotency key creates no second job',
+    title: 'two client processes enqueuing the same idempotency keys at once create one job per key, and both get it',
     requires: ['idempotencyKeys'],
     async run(t) {
-      const client = await t.client();
-      const pairs: [string, string][] = [];
-      for (let i = 0; i < 5; i++) {
-        const a = await client.enqueue({ key: `a-${i}`, plan: [{ do: 'succeed' }], idempotencyKey: `k-${i}`, expect: 'any' });
-        const b = await client.enqueue({ key: `b-${i}`, plan: [{ do: 'succeed' }], idempotencyKey: `k-${i}`, expect: 'any' });
-        t.check('same-job', a.id === b.id && b.created !== true, `key k-${i}: the second enqueue returned ${b.id} (created: ${String(b.created)}), the first ${a.id}`);
-        pairs.push([`a-${i}`, `b-${i}`]);
+      const keys = 100;
+      const side = (prefix: string) => Array.from({ length: keys }, (_, i) => ({ key: `${prefix}-${i}`, plan: [{ do: 'succeed' as const }], idempotencyKey: `k-${i}`, expect: 'any' as const }));
+      // Both clients park before their first enqueue; one gate releases them together.
+      const [a, b] = await Promise.all([
+        t.spawnClient({ jobs: side('a'), lingerMs: 0, pause: { after: 0, gate: 'race' } }),
+        t.spawnClient({ jobs: side('b'), lingerMs: 0, pause: { after: 0, gate: 'race' } }),
+      ]);
+      t.openGate('race');
+      await Promise.all([t.waitForExit(a, t.settings.slackMs * 2), t.waitForExit(b, t.settings.slackMs * 2)]);
+      const events = t.events();
+      const span = (pid: number) => {
+        const own = events.filter((e) => e.pid === pid && (e.type === 'enqueue.invoke' || e.type === 'enqueue.ok' || e.type === 'enqueue.fail'));
+        return { from: own[0]?.t ?? Number.POSITIVE_INFINITY, to: own.at(-1)?.t ?? Number.NEGATIVE_INFINITY };
+      };
+      const [sa, sb] = [span(a.pid), span(b.pid)];
+      t.precondition('the two clients enqueued during overlapping intervals', sa.from < sb.to && sb.from < sa.to);
+      const failed = eventsOf(events, 'enqueue.fail');
+      t.check('both-callers-answered', failed.length === 0, `${failed.length} enqueue(s) with a key the other client was inserting were refused instead of returning the job`, failed);
+      for (let i = 0; i < keys; i++) {
+        const okA = eventsOf(events, 'enqueue.ok', `a-${i}`)[0];
+        const okB = eventsOf(events, 'enqueue.ok', `b-${i}`)[0];
+        if (okA === undefined || okB === undefined) continue;
+        const created = [okA, okB].filter((ok) => ok.data['created'] !== false).length;
+        t.check('one-job-per-key', okA.jobId === okB.jobId && created === 1, `key k-${i}: the clients got jobs ${okA.jobId ?? '?'} and ${okB.jobId ?? '?'}, ${created} reported as created`, [okA, okB]);
       }
       await t.enqueue({ key: 'sentinel', plan: [{ do: 'succeed' }] });
-      await t.spawnWorker();
-      await t.waitForCompleted(['sentinel', ...pairs.map(([a]) => a)], t.settings.slackMs);
-      for (const [, b] of pairs) t.check('one-run-per-key', eventsOf(t.events(), 'exec.start', b).length === 0, `${b} ran although its key was taken`);
+      await t.spawnWorker({ concurrency: 2 });
+      await t.waitForCompleted(['sentinel'], t.settings.slackMs);
+      await t.waitFor('one run per key', t.settings.slackMs, (ev) => Array.from({ length: keys }, (_, i) => i).every((i) => isCompleted(ev, `a-${i}`) || isCompleted(ev, `b-${i}`)));
+      for (let i = 0; i < keys; i++) {
+        const starts = [...eventsOf(t.events(), 'exec.start', `a-${i}`), ...eventsOf(t.events(), 'exec.start', `b-${i}`)];
+        t.check('one-run-per-key', starts.length === 1, `key k-${i} ran ${starts.length} times`, starts);
+      }
     },
   },
   {
@@ -219,6 +240,32 @@ export const raceTests: readonly ConformanceTest[] = [
       await t.drain();
       const ran = await t.watchFor('a cancelled job to start', t.settings.pollMs * 4 + 300, (ev) => ev.find((e) => e.type === 'exec.start' && e.key?.startsWith('cancelled') === true));
       t.check('cancelled-never-runs', ran === undefined && !['cancelled-0', 'cancelled-1', 'cancelled-2'].some((k) => isCompleted(t.events(), k)), 'a cancelled job ran', ran ? [ran] : []);
+    },
+  },
+  {
+    id: 'R12',
+    category: 'race',
+    title: 'the lease is measured from the claim, not from enqueue time: a job that waited in the backlog is not stolen while it runs',
+    async run(t) {
+      const runMs = Math.floor(t.settings.leaseMs / 2);
+      await t.enqueue({ key: 'waited', plan: [{ do: 'succeed', ms: runMs }] });
+      t.enter('the job waits in the backlog, with no worker, for 3 leases');
+      await t.elapse('3 leases in the backlog', t.settings.leaseMs * 3);
+      // Two idle workers: one claims the job, the other polls throughout its run.
+      const [w1, w2] = await Promise.all([t.spawnWorker(), t.spawnWorker()]);
+      t.enter('two workers: one runs the job, the other polls');
+      await t.waitForCompleted(['waited'], t.settings.leaseMs + t.settings.slackMs);
+      // A wrongly expired lease shows as a second start while (or soon after) the first ran.
+      await t.watchFor('a second start of the job', t.settings.pollMs * 4 + 200, (ev) => eventsOf(ev, 'exec.start', 'waited')[1]);
+      const events = t.events();
+      const ok = eventsOf(events, 'enqueue.ok', 'waited')[0];
+      const starts = eventsOf(events, 'exec.start', 'waited');
+      const first = starts[0];
+      t.precondition(
+        'the job started more than 2 leases after its enqueue, with both workers alive and polling',
+        ok !== undefined && first !== undefined && first.t - ok.t > t.settings.leaseMs * 2 && !w1.hasExited && !w2.hasExited,
+      );
+      t.check('lease-from-claim', starts.length === 1, `the job ran ${starts.length} times: its lease expired at once, as if measured from enqueue`, starts);
     },
   },
 ];

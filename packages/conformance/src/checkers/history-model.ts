@@ -27,6 +27,10 @@ export interface Execution {
   readonly until: number;
   /** Whether its process was killed by a signal (SIGKILL, SIGTERM) before it reported a settlement. */
   readonly killedBeforeSettling: boolean;
+  /** Whether its process called the adapter's `beforeComplete` hook for every commit (`beforeCompleteHook`). */
+  readonly hooked: boolean;
+  /** The `exec.completing` event of this execution's job in its process after it started, if any. */
+  readonly completing: HistoryEvent | undefined;
 }
 
 /** A job as the history shows it. */
@@ -77,6 +81,8 @@ export function buildHistoryModel(events: History): HistoryModel {
   const orphanStarts: HistoryEvent[] = [];
   const settledByExec = new Map<string, HistoryEvent>();
   const settlements: HistoryEvent[] = [];
+  const hookedPids = new Set<number>();
+  const completings = new Map<string, HistoryEvent[]>();
 
   for (const event of events) {
     switch (event.type) {
@@ -106,6 +112,16 @@ export function buildHistoryModel(events: History): HistoryModel {
       case 'exec.end':
         if (event.execId !== null) ends.set(event.execId, event);
         break;
+      case 'worker.started':
+        if (event.data['beforeCompleteHook'] === true) hookedPids.add(event.pid);
+        break;
+      case 'exec.completing': {
+        const id = `${event.pid}|${event.jobId ?? ''}`;
+        const list = completings.get(id) ?? [];
+        list.push(event);
+        completings.set(id, list);
+        break;
+      }
       case 'settled': {
         const id = settlementKey(event.pid, event.jobId, event.attempt);
         if (!settledByExec.has(id)) settledByExec.set(id, event);
@@ -138,6 +154,8 @@ export function buildHistoryModel(events: History): HistoryModel {
           exit !== undefined &&
           exit.data['signal'] !== null &&
           exit.data['signal'] !== undefined,
+        hooked: hookedPids.has(start.pid),
+        completing: completings.get(`${start.pid}|${start.jobId ?? ''}`)?.find((c) => c.seq > start.seq),
       };
     });
     const expect = invoke?.data['expect'];
@@ -161,10 +179,15 @@ export function buildHistoryModel(events: History): HistoryModel {
  * killed before it could report anything. The runtime's commit and the kit's `settled` record live
  * in two databases, so a SIGKILL that lands between them leaves a committed completion the history
  * cannot see; counting that execution as lost would fail correct runtimes at random (ADR-0010).
+ * With `beforeCompleteHook` the window shrinks to "commit attempted, not reported": a process
+ * killed before its hook ran for the job never attempted the commit, so that execution did not
+ * finish the job and a redelivery must.
  */
 export function executionCompleted(execution: Execution): boolean {
   if (execution.end?.data['outcome'] !== 'returned') return false;
-  return execution.settlement?.data['outcome'] === 'completed' || execution.killedBeforeSettling;
+  if (execution.settlement?.data['outcome'] === 'completed') return true;
+  if (!execution.killedBeforeSettling) return false;
+  return !execution.hooked || execution.completing !== undefined;
 }
 
 /** Whether some execution of the job finished it (see {@link executionCompleted}). */

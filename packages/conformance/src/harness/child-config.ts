@@ -13,6 +13,10 @@ export interface WorkerSettings {
   readonly periodic?: readonly PeriodicTask[];
   /** Grace period used when the process receives SIGTERM. */
   readonly sigtermGraceMs: number;
+  /** `onSettled` throws after recording each settlement (a hostile observer; F6). */
+  readonly throwingObserver?: boolean;
+  /** Pass `hooks.beforeComplete` to the adapter (only when it claims `beforeCompleteHook`). */
+  readonly beforeCompleteHook?: boolean;
 }
 
 /** What a client process does: enqueue these jobs one by one, then close and stay up `lingerMs`. */
@@ -32,7 +36,13 @@ export type ChildConfig = {
 } & ({ readonly role: 'worker'; readonly worker: WorkerSettings } | { readonly role: 'client'; readonly client: ClientScript });
 
 /** Messages from the test process to a worker process. */
-export type ParentMessage = { readonly type: 'stop'; readonly graceMs: number; readonly calls: number };
+export type ParentMessage =
+  /** Call `stop({ graceMs })` `calls` times at once, then let the process end. */
+  | { readonly type: 'stop'; readonly graceMs: number; readonly calls: number }
+  /** Call `start()` `calls` times at once on the running worker. */
+  | { readonly type: 'start'; readonly calls: number }
+  /** Call `stop({ graceMs })`, then `start()` on the same handle; the process ends only if the restart failed. */
+  | { readonly type: 'restart'; readonly graceMs: number };
 
 /** Messages from a child to the test process. */
 export type ChildMessage = { readonly type: 'ready' } | { readonly type: 'failed'; readonly message: string };

@@ -10,6 +10,11 @@ export type HandlerStep =
   | { readonly do: 'ignoreAbort'; readonly ms: number }
   /** Record the side effect, then SIGKILL the own process: a crash between execute and acknowledge. */
   | { readonly do: 'crash' }
+  /**
+   * Return at once, and SIGKILL the own process inside the runtime's `beforeComplete` hook for
+   * this job: a crash after the handler returned and before the completion commit.
+   */
+  | { readonly do: 'crashBeforeComplete' }
   /** Park until the test opens `gate` (then return) or the signal aborts (then reject). */
   | { readonly do: 'gate'; readonly gate: string };
 

@@ -2,6 +2,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import type { JobContext, JobHandler } from '../adapter.js';
 import { periodicKey } from '../checkers/periodic-key.js';
 import type { HistoryStore } from '../history/history-store.js';
+import type { CompletionFailpoint } from './completion-failpoint.js';
 import { KIT_PERIODIC_TASK, KIT_TASK, type HandlerStep, type KitPayload, type ThrownValue } from './handler-plan.js';
 
 /** How often a parked handler looks at its gate in the shared history. */
@@ -46,7 +47,7 @@ function whenAborted(signal: AbortSignal): Promise<unknown> {
  * plan its payload carries, and records its end, so the history holds what really happened
  * whichever runtime ran it.
  */
-export function createInstrumentedHandlers(history: HistoryStore): Record<string, JobHandler> {
+export function createInstrumentedHandlers(history: HistoryStore, failpoint?: CompletionFailpoint): Record<string, JobHandler> {
   let executions = 0;
 
   async function perform(step: HandlerStep, execId: string, key: string, context: JobContext): Promise<void> {
@@ -71,6 +72,11 @@ export function createInstrumentedHandlers(history: HistoryStore): Record<string
         process.kill(process.pid, 'SIGKILL');
         // SIGKILL is delivered asynchronously; never let the handler return meanwhile.
         await new Promise<never>(() => undefined);
+        return;
+      case 'crashBeforeComplete':
+        // Without the hook the kit cannot place the crash; a test asking for it is a kit bug.
+        if (failpoint === undefined) throw new Error('crashBeforeComplete needs the beforeCompleteHook capability');
+        failpoint.arm(context.jobId);
         return;
       case 'gate': {
         history.append({ type: 'exec.parked', key, execId, data: { gate: step.gate } });

@@ -60,6 +60,16 @@ export class KitProcess {
   stop(graceMs: number, calls = 1): void {
     this.#process.send({ type: 'stop', graceMs, calls });
   }
+
+  /** Asks the running worker to call `start()` again, `calls` times at once. */
+  startAgain(calls: number): void {
+    this.#process.send({ type: 'start', calls });
+  }
+
+  /** Asks the worker to stop, then to `start()` the same instance again. */
+  restart(graceMs: number): void {
+    this.#process.send({ type: 'restart', graceMs });
+  }
 }
 
 /** Options of one test run. */
@@ -68,6 +78,8 @@ export interface TestRunOptions {
   readonly adapterUrl: string;
   readonly testId: string;
   readonly settings: KitSettings;
+  /** Seed of randomised tests (C9). */
+  readonly seed: number;
   /** Parent directory for this run's private directory. */
   readonly workDirectory: string;
 }
@@ -78,6 +90,8 @@ export interface TestRunOptions {
  */
 export class TestRun {
   readonly settings: KitSettings;
+  /** Seed of randomised tests: the same seed gives the same random choices (not the same OS schedule). */
+  readonly seed: number;
   readonly directory: string;
   readonly historyFile: string;
   readonly history: HistoryStore;
@@ -95,6 +109,7 @@ export class TestRun {
     this.adapter = options.adapter;
     this.adapterUrl = options.adapterUrl;
     this.settings = options.settings;
+    this.seed = options.seed;
     this.directory = mkdtempSync(join(options.workDirectory, `${options.testId}-`));
     this.historyFile = join(this.directory, 'history.db');
     this.history = HistoryStore.open(this.historyFile);
@@ -153,6 +168,7 @@ export class TestRun {
       pollMs: this.settings.pollMs,
       retryDelayMs: this.settings.retryDelayMs,
       sigtermGraceMs: 2000,
+      beforeCompleteHook: this.adapter.capabilities.includes('beforeCompleteHook'),
       ...overrides,
     };
     return this.#spawn({ role: 'worker', worker, adapterUrl: this.#options.adapterUrl, env: await this.env(), historyFile: this.historyFile });
@@ -183,6 +199,15 @@ export class TestRun {
     });
     await withTimeout(ready, 10_000 + this.settings.slackMs, `${config.role} process ${child.pid} to start`);
     return kit;
+  }
+
+  /**
+   * Lets time pass on purpose: the passing time is the fault (a job waiting in the backlog, an
+   * outage held). Never used to wait for an effect; that is what `waitFor` is for.
+   */
+  async elapse(what: string, ms: number): Promise<void> {
+    this.history.append({ type: 'note', data: { elapse: what, ms } });
+    await new Promise((resolve) => setTimeout(resolve, ms));
   }
 
   /** Every event so far. */

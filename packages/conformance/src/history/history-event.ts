@@ -22,12 +22,22 @@ export type HistoryEventType =
   | 'exec.abort'
   /** A handler returned or threw (data: `{ outcome: 'returned' | 'threw' }`). */
   | 'exec.end'
+  /**
+   * The runtime is about to commit this job's completion (`beforeCompleteHook`; jobId set): before
+   * this event no completion of the job was committed by this process.
+   */
+  | 'exec.completing'
   /** The runtime reported a settlement through `onSettled` (data: `{ outcome }`). */
   | 'settled'
   /** `startWorker` resolved (data: `{ concurrency }`). */
   | 'worker.started'
   /** `startWorker` rejected or threw (data: `{ message }`). */
   | 'worker.error'
+  /**
+   * `WorkerHandle.start()` was called again and settled (data: `{ when: 'running' | 'stopped',
+   * ok, message?, isError? }`), or the handle has none (data: `{ unsupported: true }`).
+   */
+  | 'worker.start.call'
   /** `stop()` was called (data: `{ graceMs }`). */
   | 'worker.stop.begin'
   /** `stop()` resolved (data: `{ call }`) or rejected (data: `{ call, message }`). */

@@ -14,7 +14,7 @@ const MARK: Readonly<Record<string, string>> = {
 
 /** A table per category, then every failure with its property, witness and reproduction. */
 export function renderTable(report: SuiteReport): string {
-  const out: string[] = [`Conformance of ${report.adapter} (capabilities: ${report.capabilities.join(', ') || 'none'})`, ''];
+  const out: string[] = [`Conformance of ${report.adapter} (capabilities: ${report.capabilities.join(', ') || 'none'})`, `seed ${report.seed} (randomised tests replay with --seed ${report.seed})`, ''];
   for (const category of CATEGORIES) {
     const rows = report.results.filter((r) => r.category === category);
     if (rows.length === 0) continue;
@@ -32,6 +32,6 @@ export function renderTable(report: SuiteReport): string {
     }
     out.push(`    reproduce: ${r.reproduce}`, '');
   }
-  out.push(`finished in ${(report.durationMs / 1000).toFixed(1)} s on Node ${report.node}`, summaryLine(report.summary));
+  out.push(`finished in ${(report.durationMs / 1000).toFixed(1)} s on Node ${report.node}, seed ${report.seed}`, summaryLine(report.summary));
   return out.join('\n');
 }

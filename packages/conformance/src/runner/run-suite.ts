@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Capability } from '../adapter.js';
 import type { ConformanceTest } from '../catalogue/conformance-test.js';
 import { DEFAULT_KIT_SETTINGS, type KitSettings } from '../harness/kit-settings.js';
+import { chooseSeed } from '../harness/seeded-random.js';
 import type { ExpectedFailures } from './expected-failures.js';
 import { loadAdapter } from './load-adapter.js';
 import { runTest } from './run-test.js';
@@ -17,6 +18,8 @@ export interface RunSuiteOptions {
   readonly tests: readonly ConformanceTest[];
   readonly settings?: KitSettings;
   readonly expectedFailures?: ExpectedFailures;
+  /** Seed of randomised tests (default: `STEADFAST_CONFORMANCE_SEED`, else a fresh one; printed in the report). */
+  readonly seed?: number;
   /** Per-test time limit (default 45 s). */
   readonly testTimeoutMs?: number;
   /** How to describe the adapter in reproduction commands. */
@@ -31,6 +34,8 @@ export interface SuiteReport {
   readonly capabilities: readonly Capability[];
   readonly node: string;
   readonly durationMs: number;
+  /** The seed randomised tests used (replay with `--seed`). */
+  readonly seed: number;
   readonly results: readonly TestResult[];
   readonly summary: Summary;
 }
@@ -49,6 +54,7 @@ export async function runSuite(options: RunSuiteOptions): Promise<SuiteReport> {
   const adapter = await loadAdapter(options.adapterUrl);
   const workDirectory = mkdtempSync(join(tmpdir(), 'steadfast-conformance-'));
   const started = performance.now();
+  const seed = chooseSeed(options.seed);
   const results: TestResult[] = [];
   try {
     for (const [index, test] of options.tests.entries()) {
@@ -57,9 +63,10 @@ export async function runSuite(options: RunSuiteOptions): Promise<SuiteReport> {
         adapter,
         adapterUrl: options.adapterUrl,
         settings: options.settings ?? DEFAULT_KIT_SETTINGS,
+        seed,
         workDirectory,
         timeoutMs: options.testTimeoutMs ?? 45_000,
-        reproduce: `npx steadfast-conformance --adapter ${options.adapterArgument ?? options.adapterUrl} --only ${test.id}`,
+        reproduce: `npx steadfast-conformance --adapter ${options.adapterArgument ?? options.adapterUrl} --only ${test.id}${test.randomised === true ? ` --seed ${seed}` : ''}`,
       });
       const result = applyExpectations(raw, options.expectedFailures);
       results.push(result);
@@ -68,5 +75,5 @@ export async function runSuite(options: RunSuiteOptions): Promise<SuiteReport> {
   } finally {
     rmSync(workDirectory, { recursive: true, force: true });
   }
-  return { adapter: adapter.name, capabilities: [...adapter.capabilities], node: process.version, durationMs: performance.now() - started, results, summary: summarize(results) };
+  return { adapter: adapter.name, capabilities: [...adapter.capabilities], node: process.version, durationMs: performance.now() - started, seed, results, summary: summarize(results) };
 }

@@ -12,6 +12,8 @@ export interface RunTestOptions {
   readonly adapter: ConformanceAdapter;
   readonly adapterUrl: string;
   readonly settings: KitSettings;
+  /** Seed of randomised tests (C9). */
+  readonly seed: number;
   readonly workDirectory: string;
   /** A hung runtime fails the test after this long instead of hanging the run. */
   readonly timeoutMs: number;
@@ -38,7 +40,7 @@ export async function runTest(test: ConformanceTest, options: RunTestOptions): P
   if (skip !== undefined) return { ...base, status: 'unsupported', durationMs: 0, reason: skip, findings: [] };
 
   const started = performance.now();
-  const run = new TestRun({ adapter: options.adapter, adapterUrl: options.adapterUrl, testId: test.id, settings: options.settings, workDirectory: options.workDirectory });
+  const run = new TestRun({ adapter: options.adapter, adapterUrl: options.adapterUrl, testId: test.id, settings: options.settings, seed: options.seed, workDirectory: options.workDirectory });
   let status: TestStatus = 'passed';
   let reason: string | undefined;
   const findings: Finding[] = [];

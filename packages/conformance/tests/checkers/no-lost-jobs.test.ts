@@ -42,4 +42,36 @@ describe('no-lost-jobs', () => {
     const h = new HistoryBuilder().enqueued(0, 'poison', '1', { expect: 'fail' }).add(1, 1, { type: 'enqueue.invoke', key: 'unknown' });
     expect(check(h)).toEqual([]);
   });
+
+  describe('with the beforeComplete hook (the kit knows which commits were attempted)', () => {
+    const hooked = () => new HistoryBuilder().enqueued(0, 'a', '1').worker(1, 10, { beforeCompleteHook: true }).start(2, 10, 'a', '1', 1, '10:1').end(3, 10, 'a', '1', 1, '10:1');
+
+    it('flags a job whose worker was killed after the handler returned but before its commit was attempted', () => {
+      const violations = check(hooked().exit(4, 10, 'SIGKILL'));
+      expect(violations.map((v) => v.property)).toEqual(['no-lost-jobs']);
+    });
+
+    it('accepts a job whose worker was killed between the hook and the settlement report (the commit may have happened)', () => {
+      expect(check(hooked().completing(4, 10, '1').exit(5, 10, 'SIGKILL'))).toEqual([]);
+    });
+
+    it('accepts the job once a redelivery completes it', () => {
+      const h = hooked().exit(4, 10, 'SIGKILL').worker(5, 11, { beforeCompleteHook: true }).start(6, 11, 'a', '1', 2, '11:1').end(7, 11, 'a', '1', 2, '11:1').completing(8, 11, '1').settled(9, 11, '1', 2, 'completed');
+      expect(check(h)).toEqual([]);
+    });
+
+    it('does not count a hook call of an earlier execution in the same process', () => {
+      const h = new HistoryBuilder()
+        .enqueued(0, 'a', '1')
+        .worker(1, 10, { beforeCompleteHook: true })
+        .start(2, 10, 'a', '1', 1, '10:1')
+        .end(3, 10, 'a', '1', 1, '10:1')
+        .completing(4, 10, '1')
+        .settled(5, 10, '1', 1, 'refused')
+        .start(6, 10, 'a', '1', 2, '10:2')
+        .end(7, 10, 'a', '1', 2, '10:2')
+        .exit(8, 10, 'SIGKILL');
+      expect(check(h).map((v) => v.property)).toEqual(['no-lost-jobs']);
+    });
+  });
 });

@@ -34,6 +34,11 @@ export class HistoryBuilder {
     return this.start(t0, pid, key, jobId, attempt, execId).end(t1, pid, key, jobId, attempt, execId).settled(t1 + 1, pid, jobId, attempt, 'completed');
   }
 
+  /** The runtime's `beforeComplete` hook ran for `jobId` in `pid` (capability `beforeCompleteHook`). */
+  completing(t: number, pid: number, jobId: string): this {
+    return this.add(t, pid, { type: 'exec.completing', jobId });
+  }
+
   exit(t: number, pid: number, signal: string | null = 'SIGKILL'): this {
     return this.add(t, pid, { type: 'proc.exit', data: { code: signal === null ? 0 : null, signal } });
   }

@@ -9,7 +9,21 @@ export const KILL_MATRIX: Readonly<Record<string, readonly string[]>> = {
   // at-most-once: the job is deleted when claimed
   claimDeletes: ['C1', 'C3'],
   // no lease expiry: a crashed worker's job stays running forever
-  noLease: ['C1', 'C3', 'C4', 'C7'],
+  noLease: ['C1', 'C3', 'C4', 'C7', 'C9'],
+  // completion in two writes, the first taking the job out of the lease's reach: a crash between them strands it
+  completeInTwoSteps: ['C8'],
+  // the lease is counted from the job's scheduled time, not from the claim
+  leaseFromEnqueue: ['R12'],
+  // start() after stop() resolves but never starts the loop again (claims restartable)
+  restartDoesNothing: ['L6'],
+  // start() on a running worker starts a second worker beside it
+  startTwiceDoubles: ['L7'],
+  // an error nobody listens to is emitted as an 'error' event anyway (crashes the process)
+  errorEventUnguarded: ['F6'],
+  // the first store error ends the claim loop for good
+  outageKillsLoop: ['F7'],
+  // check-then-insert of an idempotency key: the loser of a race gets an error instead of the job
+  idempotencyRaceThrows: ['R10'],
   // the claim of a job whose worker crashed does not count as an attempt
   crashNotCounted: ['C5'],
   // enqueue in two writes: a crash in between leaves a job without payload
@@ -81,4 +95,6 @@ export const KILL_MATRIX: Readonly<Record<string, readonly string[]>> = {
 export const ADAPTER_MUTANTS: Readonly<Record<string, { readonly defect: string; readonly tests: readonly string[] }>> = {
   // claims no capability, yet silently ignores the options it does not implement
   ignoresUnclaimedOptions: { defect: 'ignoresUnclaimedOptions', tests: ['I5'] },
+  // not restartable, yet start() after stop() resolves as if the worker ran again
+  restartResolvesSilently: { defect: 'restartResolvesSilently', tests: ['L6'] },
 };
