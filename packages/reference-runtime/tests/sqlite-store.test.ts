@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { openSqliteStore, SteadfastError, type NewJob } from '../src/index.js';
+import { claimSql } from '../src/store/sqlite/claim.js';
 import { manualClock, tempDatabasePath } from './helpers/temp-database.js';
 
 function job(overrides: Partial<NewJob> = {}): NewJob {
@@ -19,9 +20,23 @@ describe('SQLite store transitions', () => {
     const { clock, store } = setup();
     const [enqueued] = await store.enqueue([job()]);
     const [first] = await store.claim({ owner: 'w1', queues: ['q'], limit: 10, leaseMs: 1000 });
-    expect(first?.job).toMatchObject({ id: enqueued?.id, state: 'running', owner: 'w1', attempts: 1, token: 1 });
-    expect(first?.job.leaseExpiresAt).toBe(clock() + 1000);
+    expect(first?.job).toMatchObject({ id: enqueued?.id, attempts: 1, token: 1, leaseExpiresAt: clock() + 1000 });
+    expect(first?.lease).toEqual({ jobId: enqueued?.id, owner: 'w1', token: 1 });
+    // The claim returns only what running the job needs; the stored row has the rest.
+    expect(await store.getJob(enqueued?.id ?? 0)).toMatchObject({ state: 'running', owner: 'w1', attempts: 1, token: 1, leaseExpiresAt: clock() + 1000 });
     expect(await store.claim({ owner: 'w2', queues: ['q'], limit: 10, leaseMs: 1000 })).toEqual([]);
+  });
+
+  it.each([1, 3])('claims from %i queue(s) by reading the ready index in its own order (no temporary sort)', (queueCount) => {
+    const { store } = setup();
+    const parameters: Record<string, string | number> = { owner: 'w', now: 0, leaseMs: 1, limit: 10 };
+    for (let index = 0; index < queueCount; index += 1) parameters[`q${String(index)}`] = `q${String(index)}`;
+    const plan = (store.database.prepare(`EXPLAIN QUERY PLAN ${claimSql(queueCount)}`).all(parameters) as { detail: string }[]).map(
+      (row) => row.detail,
+    );
+    expect(plan.filter((detail) => detail.includes('steadfast_jobs_ready'))).toHaveLength(queueCount);
+    // Several queues are merged with one sort of at most `limit × queues` rows; each range is not sorted.
+    expect(plan.filter((detail) => detail.includes('TEMP B-TREE'))).toHaveLength(queueCount === 1 ? 0 : 1);
   });
 
   it('never claims jobs of another queue, or jobs not yet due', async () => {

@@ -1,15 +1,17 @@
 import type { Completion, Store } from '../store/store.js';
 
-interface PendingAck {
-  readonly completion: Completion;
-  readonly settle: (accepted: boolean) => void;
+/** A completion waiting to be written; `settle` is told whether its lease still held. */
+export interface PendingAck extends Completion {
+  /** Called once: after the write committed, or with `false` when the batcher gave up (shutdown). */
+  settle(accepted: boolean): void;
 }
 
 /**
  * Acknowledges successful attempts in batches: completions that arrive in the same turn of the
  * event loop (or up to `maxBatch`) share one transaction. A job is acknowledged only after its
  * handler resolved, and its lease stays held (and heartbeated) until the acknowledgement commits,
- * so batching can delay a completion but never lose a job (ADR 0009).
+ * so batching can delay a completion but never lose a job (ADR 0009). Outcomes are reported by
+ * callback, not by one promise per job: a drain acknowledges every job.
  */
 export class AckBatcher {
   readonly #store: Store;
@@ -20,6 +22,7 @@ export class AckBatcher {
   #scheduled = false;
   #failures = 0;
   #retryTimer: NodeJS.Timeout | undefined;
+  #idleWaiters: (() => void)[] = [];
 
   constructor(store: Store, maxBatch: number, onError: (error: unknown) => void) {
     this.#store = store;
@@ -27,13 +30,11 @@ export class AckBatcher {
     this.#onError = onError;
   }
 
-  /** Queue a completion; resolves to whether its lease still held when it was written. */
-  complete(completion: Completion): Promise<boolean> {
-    return new Promise((settle) => {
-      this.#pending.push({ completion, settle });
-      if (this.#pending.length >= this.#maxBatch) void this.flush();
-      else this.#schedule();
-    });
+  /** Queue a completion; its `settle` is called once it was written. */
+  complete(ack: PendingAck): void {
+    this.#pending.push(ack);
+    if (this.#pending.length >= this.#maxBatch) void this.flush();
+    else this.#schedule();
   }
 
   #schedule(): void {
@@ -49,6 +50,23 @@ export class AckBatcher {
     return this.#pending.length;
   }
 
+  /** Resolves once nothing is pending or being written (every `settle` was called). */
+  idle(): Promise<void> {
+    if (this.#isIdle()) return Promise.resolve();
+    return new Promise((resolve) => {
+      this.#idleWaiters.push(resolve);
+    });
+  }
+
+  #isIdle(): boolean {
+    return this.#pending.length === 0 && this.#flushing === undefined;
+  }
+
+  #wakeIdleWaiters(): void {
+    if (!this.#isIdle()) return;
+    for (const resolve of this.#idleWaiters.splice(0)) resolve();
+  }
+
   /** Write every pending completion. Never rejects: a failed write is retried with backoff. */
   flush(): Promise<void> {
     this.#flushing ??= this.#flushAll().finally(() => {
@@ -56,6 +74,7 @@ export class AckBatcher {
       // A completion queued after the loop's last check but before this point joined a flush
       // that was already ending: schedule its own, unless a retry after an error is pending.
       if (this.#pending.length > 0 && this.#retryTimer === undefined) this.#schedule();
+      this.#wakeIdleWaiters();
     });
     return this.#flushing;
   }
@@ -63,11 +82,9 @@ export class AckBatcher {
   async #flushAll(): Promise<void> {
     while (this.#pending.length > 0) {
       const batch = this.#pending.splice(0, this.#maxBatch);
+      let accepted: boolean[];
       try {
-        const accepted = await this.#store.complete(batch.map((ack) => ack.completion));
-        batch.forEach((ack, index) => {
-          ack.settle(accepted[index] === true);
-        });
+        accepted = await this.#store.complete(batch);
         this.#failures = 0;
       } catch (error) {
         this.#pending = [...batch, ...this.#pending];
@@ -80,6 +97,9 @@ export class AckBatcher {
         }, Math.min(5000, 50 * 2 ** this.#failures));
         return;
       }
+      batch.forEach((ack, index) => {
+        ack.settle(accepted[index] === true);
+      });
     }
   }
 
@@ -88,5 +108,6 @@ export class AckBatcher {
     clearTimeout(this.#retryTimer);
     this.#retryTimer = undefined;
     for (const ack of this.#pending.splice(0)) ack.settle(false);
+    this.#wakeIdleWaiters();
   }
 }
