@@ -64,6 +64,41 @@ describe('SQLite store transitions', () => {
     ]);
   });
 
+  it('completeAndClaim writes the completions and the claim in one transaction, fencing stale completions', async () => {
+    const { clock, store } = setup();
+    await store.enqueue([job(), job(), job()]);
+    const [stale, held] = await store.claim({ owner: 'w1', queues: ['q'], limit: 2, leaseMs: 1000 });
+    if (stale === undefined || held === undefined) throw new Error('claims failed');
+    await store.release([stale.lease]);
+    const result = await store.completeAndClaim(
+      [
+        { lease: stale.lease, result: null },
+        { lease: held.lease, result: '"ok"' },
+      ],
+      { owner: 'w1', queues: ['q'], limit: 5, leaseMs: 1000 },
+    );
+    expect(result.accepted).toEqual([false, true]);
+    // The released job and the third one are claimed again; the stale completion wrote nothing.
+    expect(result.claimed.map((c) => c.job.id).sort()).toEqual([stale.job.id, held.job.id + 1].sort());
+    expect(result.claimed.every((c) => c.job.leaseExpiresAt === clock() + 1000)).toBe(true);
+    expect(await store.getJob(held.job.id)).toMatchObject({ state: 'succeeded', result: '"ok"' });
+    expect(await store.getJob(stale.job.id)).toMatchObject({ state: 'running', token: stale.lease.token + 1 });
+  });
+
+  it('completeAndClaim writes nothing of either part when the claim fails', async () => {
+    const { store } = setup();
+    await store.enqueue([job(), job()]);
+    const [first] = await store.claim({ owner: 'w', queues: ['q'], limit: 1, leaseMs: 1000 });
+    if (first === undefined) throw new Error('claim failed');
+    store.database.exec(`CREATE TEMP TRIGGER refuse_claims BEFORE UPDATE OF state ON steadfast_jobs
+      WHEN NEW.state = 'running' BEGIN SELECT RAISE(ABORT, 'claims refused'); END`);
+    await expect(
+      store.completeAndClaim([{ lease: first.lease, result: null }], { owner: 'w', queues: ['q'], limit: 1, leaseMs: 1000 }),
+    ).rejects.toThrow(/claims refused/);
+    expect(await store.getJob(first.job.id)).toMatchObject({ state: 'running', result: null });
+    expect((await store.stats()).totals).toMatchObject({ queued: 1, running: 1, succeeded: 0 });
+  });
+
   it('refuses complete, fail and heartbeat with a stale fencing token after the lease was re-claimed', async () => {
     const { clock, store } = setup();
     await store.enqueue([job()]);

@@ -8,10 +8,11 @@ export interface PendingAck extends Completion {
 
 /**
  * Acknowledges successful attempts in batches: completions that arrive in the same turn of the
- * event loop (or up to `maxBatch`) share one transaction. A job is acknowledged only after its
- * handler resolved, and its lease stays held (and heartbeated) until the acknowledgement commits,
- * so batching can delay a completion but never lose a job (ADR 0009). Outcomes are reported by
- * callback, not by one promise per job: a drain acknowledges every job.
+ * event loop share one transaction (written `maxBatch` at a time), either their own at the next
+ * turn or the job source's next claim (`takeBatch`), whichever comes first. A job is acknowledged
+ * only after its handler resolved, and its lease stays held (and heartbeated) until the
+ * acknowledgement commits, so batching can delay a completion but never lose a job (ADR 0009).
+ * Outcomes are reported by callback, not by one promise per job: a drain acknowledges every job.
  */
 export class AckBatcher {
   readonly #store: Store;
@@ -23,6 +24,9 @@ export class AckBatcher {
   #failures = 0;
   #retryTimer: NodeJS.Timeout | undefined;
   #idleWaiters: (() => void)[] = [];
+  /** Completions handed out by `takeBatch` and not yet reported back. */
+  #outside = 0;
+  #abandoned = false;
 
   constructor(store: Store, maxBatch: number, onError: (error: unknown) => void) {
     this.#store = store;
@@ -32,9 +36,41 @@ export class AckBatcher {
 
   /** Queue a completion; its `settle` is called once it was written. */
   complete(ack: PendingAck): void {
+    // Never written at once: completions of one turn are few (at most the jobs held), and the
+    // job source's claim, usually in the same turn, takes them into its own transaction.
     this.#pending.push(ack);
-    if (this.#pending.length >= this.#maxBatch) void this.flush();
-    else this.#schedule();
+    this.#schedule();
+  }
+
+  /**
+   * Hand up to `maxBatch` pending completions to a caller that writes them in its own transaction
+   * (acknowledge-and-claim). It must report back with `written` or `putBack`.
+   */
+  takeBatch(): PendingAck[] {
+    const batch = this.#pending.splice(0, this.#maxBatch);
+    this.#outside += batch.length;
+    return batch;
+  }
+
+  /** A batch from `takeBatch` was committed: `accepted[i]` says whether `batch[i]`'s lease held. */
+  written(batch: readonly PendingAck[], accepted: readonly boolean[]): void {
+    this.#outside -= batch.length;
+    batch.forEach((ack, index) => {
+      ack.settle(accepted[index] === true);
+    });
+    this.#wakeIdleWaiters();
+  }
+
+  /** A batch from `takeBatch` was not written (its transaction failed or never ran): queue it again. */
+  putBack(batch: readonly PendingAck[]): void {
+    this.#outside -= batch.length;
+    if (this.#abandoned) {
+      for (const ack of batch) ack.settle(false);
+      this.#wakeIdleWaiters();
+      return;
+    }
+    this.#pending.unshift(...batch);
+    if (this.#retryTimer === undefined) this.#schedule();
   }
 
   #schedule(): void {
@@ -59,7 +95,7 @@ export class AckBatcher {
   }
 
   #isIdle(): boolean {
-    return this.#pending.length === 0 && this.#flushing === undefined;
+    return this.#pending.length === 0 && this.#flushing === undefined && this.#outside === 0;
   }
 
   #wakeIdleWaiters(): void {
@@ -105,6 +141,7 @@ export class AckBatcher {
 
   /** Give up on what is still pending (shutdown): those jobs run again after their lease. */
   abandon(): void {
+    this.#abandoned = true;
     clearTimeout(this.#retryTimer);
     this.#retryTimer = undefined;
     for (const ack of this.#pending.splice(0)) ack.settle(false);

@@ -59,17 +59,42 @@ export class JobSource {
   }
 
   async #refill(): Promise<void> {
-    if (this.#deps.acks.pending > 0) await this.#deps.acks.flush();
-    await yieldToEventLoop();
+    const { acks, store } = this.#deps;
+    const combined = store.completeAndClaim !== undefined;
+    if (!combined && acks.pending > 0) await acks.flush();
+    // With a store that can, the acknowledgements queued so far ride on the claim's transaction
+    // (one commit per turn instead of two); taken now, before their own flush's turn comes.
+    const batch = combined ? acks.takeBatch() : [];
+    try {
+      await yieldToEventLoop();
+    } finally {
+      if (this.#deps.isStopping() && batch.length > 0) acks.putBack(batch);
+    }
     if (this.#deps.isStopping() || this.#nextIndex < this.#buffer.length) return;
-    const claimed = await this.#deps.store.claim({
-      owner: this.#deps.owner,
-      queues: this.#deps.queues,
-      limit: this.#deps.batchSize,
-      leaseMs: this.#deps.leaseMs,
-    });
-    for (const { lease, job } of claimed) this.#deps.keeper.hold(lease, job.leaseExpiresAt ?? this.#deps.store.now() + this.#deps.leaseMs);
+    const request = { owner: this.#deps.owner, queues: this.#deps.queues, limit: this.#deps.batchSize, leaseMs: this.#deps.leaseMs };
+    let claimed: ClaimedJob[];
+    if (batch.length > 0 && store.completeAndClaim !== undefined) {
+      let result;
+      try {
+        result = await store.completeAndClaim(batch, request);
+      } catch (error) {
+        // Neither part was written: the acknowledgements are queued again, the slot backs off.
+        acks.putBack(batch);
+        throw error;
+      }
+      claimed = result.claimed;
+      this.#hold(claimed);
+      acks.written(batch, result.accepted);
+    } else {
+      claimed = await store.claim(request);
+      this.#hold(claimed);
+    }
     this.#buffer = claimed;
     this.#nextIndex = 0;
+  }
+
+  #hold(claimed: readonly ClaimedJob[]): void {
+    const { keeper, leaseMs, store } = this.#deps;
+    for (const { lease, job } of claimed) keeper.hold(lease, job.leaseExpiresAt ?? store.now() + leaseMs);
   }
 }

@@ -20,17 +20,28 @@ const COMPLETE_MANY = `
   RETURNING steadfast_jobs.id`;
 
 /**
- * Transition: running → succeeded, only for the lease's owner with the current token. Many
- * completions share one statement and one transaction (one fsync): acknowledging late never loses
- * a job, it can only make a crash re-run it, which at-least-once allows.
+ * The completions themselves, for a caller that already holds the write transaction (`complete`
+ * below, or a combined acknowledge-and-claim); one statement is atomic on its own.
  */
-export function complete(db: Connection, completions: readonly Completion[], now: number): boolean[] {
+export function completeInTransaction(db: Connection, completions: readonly Completion[], now: number): boolean[] {
+  if (completions.length === 0) return [];
   const [only] = completions;
   if (completions.length === 1 && only !== undefined) {
     return [prepared(db, COMPLETE_ONE).run({ ...only.lease, result: only.result, now }).changes === 1];
   }
   const acks = JSON.stringify(completions.map(({ lease, result }) => [lease.jobId, lease.owner, lease.token, result]));
-  const rows = db.transaction(() => prepared(db, COMPLETE_MANY).all({ acks, now }) as { id: number }[]).immediate();
+  const rows = prepared(db, COMPLETE_MANY).all({ acks, now }) as { id: number }[];
   const accepted = new Set(rows.map((row) => row.id));
   return completions.map((completion) => accepted.has(completion.lease.jobId));
+}
+
+/**
+ * Transition: running → succeeded, only for the lease's owner with the current token. Many
+ * completions share one statement and one transaction (one fsync): acknowledging late never loses
+ * a job, it can only make a crash re-run it, which at-least-once allows.
+ */
+export function complete(db: Connection, completions: readonly Completion[], now: number): boolean[] {
+  // One completion is one statement: autocommit is its transaction.
+  if (completions.length <= 1) return completeInTransaction(db, completions, now);
+  return db.transaction(() => completeInTransaction(db, completions, now)).immediate();
 }
