@@ -7,10 +7,13 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:f
 import { createRequire } from 'node:module';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
 
 const root = join(import.meta.dirname, '..');
 const peersDir = join(import.meta.dirname, '.peers');
+// liteque needs better-sqlite3 11 (its async transaction is refused by 12): an install of its own.
+const litequeDir = join(peersDir, 'liteque');
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
   const index = args.indexOf(`--${name}`);
@@ -131,6 +134,21 @@ const cases = {
     });
     await worker.stop();
     queue.close();
+    cleanup();
+    return { rate: JOBS / seconds };
+  },
+  async 'liteque-drain-1'() {
+    // liteque sets WAL + synchronous=NORMAL itself (whatever --synchronous says) and deletes
+    // completed jobs; one runner with concurrency 1, drained with its own runUntilEmpty.
+    const { buildDBClient, Runner, SqliteQueue } = await import(pathToFileURL(join(litequeDir, 'node_modules', 'liteque', 'dist', 'index.js')).href);
+    const { path, cleanup } = tempDb();
+    const db = buildDBClient(path, { runMigrations: true });
+    const queue = new SqliteQueue('noop', db, { defaultJobArgs: { numRetries: 0 }, keepFailedJobs: true });
+    for (let n = 0; n < JOBS; n += 1) await queue.enqueue({ n });
+    let completed = 0;
+    const runner = new Runner(queue, { run: async () => {}, onComplete: async () => void (completed += 1) }, { concurrency: 1, pollIntervalMs: 10, timeoutSecs: 60 });
+    const seconds = await elapsed(() => runner.runUntilEmpty());
+    if (completed !== JOBS) throw new Error(`liteque drained ${completed} of ${JOBS}`);
     cleanup();
     return { rate: JOBS / seconds };
   },
@@ -266,18 +284,31 @@ async function runtimeLatency(twoProcesses) {
   return { rate: Number.NaN, extra: `p50 ${percentile(latencies, 50)} ms, p99 ${percentile(latencies, 99)} ms` };
 }
 
-function ensurePeers() {
-  if (existsSync(join(peersDir, 'node_modules', 'plainjob'))) return true;
-  mkdirSync(peersDir, { recursive: true });
-  copyFileSync(join(import.meta.dirname, 'peers', 'package.json'), join(peersDir, 'package.json'));
+/** Install a peers folder from bench/peers on first use; false when that is impossible (offline, no compiler). */
+function ensurePeer(source, target, marker, { scripts, timeoutMs }) {
+  if (existsSync(join(target, 'node_modules', marker))) return true;
+  mkdirSync(target, { recursive: true });
+  copyFileSync(join(source, 'package.json'), join(target, 'package.json'));
+  const flags = ['install', '--no-audit', '--no-fund', '--no-package-lock', ...(scripts ? [] : ['--ignore-scripts'])];
   try {
-    // plainjob takes the Database object from us, so it needs no native build of its own.
-    execFileSync('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--no-package-lock'], { cwd: peersDir, stdio: 'inherit' });
-    return true;
+    execFileSync('npm', flags, { cwd: target, stdio: 'inherit', timeout: timeoutMs, env: { ...process.env, JOBS: process.env.JOBS ?? '2' } });
+    return existsSync(join(target, 'node_modules', marker));
   } catch {
-    console.warn('Could not install the peers (offline?): their rows are skipped.');
+    console.warn(`Could not install ${marker} into ${target}: its rows are skipped (see bench/README.md).`);
     return false;
   }
+}
+
+function ensurePeers() {
+  return {
+    // plainjob takes the Database object from us, so it needs no native build of its own.
+    plainjob: ensurePeer(join(import.meta.dirname, 'peers'), peersDir, 'plainjob', { scripts: false, timeoutMs: 300_000 }),
+    // liteque's better-sqlite3 11 compiles SQLite on first install (about 2 minutes on 2 cores).
+    liteque: ensurePeer(join(import.meta.dirname, 'peers', 'liteque'), litequeDir, join('better-sqlite3', 'build', 'Release', 'better_sqlite3.node'), {
+      scripts: true,
+      timeoutMs: 1_200_000,
+    }),
+  };
 }
 
 function runCase(name) {
@@ -301,7 +332,8 @@ if (caseName !== undefined) {
 } else {
   const havePeers = ensurePeers();
   const names = Object.keys(cases).filter(
-    (name) => name !== 'runtime-latency-worker' && (havePeers || !name.startsWith('plainjob')),
+    (name) =>
+      name !== 'runtime-latency-worker' && (havePeers.plainjob || !name.startsWith('plainjob')) && (havePeers.liteque || !name.startsWith('liteque')),
   );
   const results = {};
   for (const name of names) {
@@ -315,6 +347,7 @@ if (caseName !== undefined) {
     'runtime-enqueue-batch': 'ideal-insert',
     'ideal-drain-1': 'ideal-drain-batch',
     'plainjob-drain-1': 'ideal-drain-batch',
+    'liteque-drain-1': 'ideal-drain-batch',
     'runtime-drain-c1': 'ideal-drain-batch',
     'runtime-drain-c8': 'ideal-drain-batch',
   };
