@@ -138,7 +138,7 @@ function withOverrides(store: Store, overrides: Partial<Store>): Store {
 }
 
 describe('acknowledge and claim in one transaction', () => {
-  it('a drain writes each batch of acknowledgements with the next claim, never on its own', async () => {
+  it.each([1, 4])('a drain at concurrency %i writes each batch of acknowledgements with the next claim, never on its own', async (concurrency) => {
     const { store, client } = setup();
     const calls = { complete: 0, completeAndClaim: 0 };
     const counting = withOverrides(store, {
@@ -152,7 +152,7 @@ describe('acknowledge and claim in one transaction', () => {
       },
     });
     await client.enqueueMany(Array.from({ length: 30 }, (_, n) => ({ name: 'work' as const, payload: { n } })));
-    const worker = startWorker({ store: counting, batchSize: 10 });
+    const worker = startWorker({ store: counting, batchSize: 10, concurrency });
     await worker.start();
     await waitFor(async () => (await store.stats()).totals.succeeded === 30, 'all jobs succeeded');
     expect(calls.complete).toBe(0);

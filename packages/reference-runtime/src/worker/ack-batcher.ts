@@ -26,6 +26,8 @@ export class AckBatcher {
   #idleWaiters: (() => void)[] = [];
   /** Completions handed out by `takeBatch` and not yet reported back. */
   #outside = 0;
+  /** Claims under way that will take the pending completions (`beginClaim`/`endClaim`). */
+  #claims = 0;
   #abandoned = false;
 
   constructor(store: Store, maxBatch: number, onError: (error: unknown) => void) {
@@ -40,6 +42,21 @@ export class AckBatcher {
     // job source's claim, usually in the same turn, takes them into its own transaction.
     this.#pending.push(ack);
     this.#schedule();
+  }
+
+  /**
+   * A claim that will take the pending completions (`takeBatch`) is under way: until `endClaim`,
+   * the turn-end flush leaves them to it, so the completions of every slot finishing in this turn
+   * share the claim's transaction.
+   */
+  beginClaim(): void {
+    this.#claims += 1;
+  }
+
+  /** The claim announced by `beginClaim` is over; whatever it did not take is flushed next turn. */
+  endClaim(): void {
+    this.#claims -= 1;
+    if (this.#pending.length > 0 && this.#retryTimer === undefined) this.#schedule();
   }
 
   /**
@@ -78,7 +95,8 @@ export class AckBatcher {
     this.#scheduled = true;
     setImmediate(() => {
       this.#scheduled = false;
-      void this.flush();
+      // A claim under way takes them into its own transaction; `endClaim` schedules what is left.
+      if (this.#claims === 0) void this.flush();
     });
   }
 

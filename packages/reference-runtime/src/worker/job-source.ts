@@ -1,4 +1,4 @@
-import type { ClaimedJob, Store } from '../store/store.js';
+import type { ClaimRequest, ClaimedJob, Store } from '../store/store.js';
 import type { AckBatcher } from './ack-batcher.js';
 import type { LeaseKeeper } from './lease-keeper.js';
 import { yieldToEventLoop } from './yield-to-event-loop.js';
@@ -60,41 +60,48 @@ export class JobSource {
 
   async #refill(): Promise<void> {
     const { acks, store } = this.#deps;
-    const combined = store.completeAndClaim !== undefined;
-    if (!combined && acks.pending > 0) await acks.flush();
-    // With a store that can, the acknowledgements queued so far ride on the claim's transaction
-    // (one commit per turn instead of two); taken now, before their own flush's turn comes.
-    const batch = combined ? acks.takeBatch() : [];
+    if (store.completeAndClaim === undefined) {
+      if (acks.pending > 0) await acks.flush();
+      await yieldToEventLoop();
+      if (this.#deps.isStopping()) return;
+      this.#fill(await store.claim(this.#request()));
+      return;
+    }
+    // The acknowledgements of this turn (every slot's, not only the one that found the buffer
+    // empty) ride on the claim's transaction: one commit per turn instead of two.
+    acks.beginClaim();
     try {
       await yieldToEventLoop();
-    } finally {
-      if (this.#deps.isStopping() && batch.length > 0) acks.putBack(batch);
-    }
-    if (this.#deps.isStopping() || this.#nextIndex < this.#buffer.length) return;
-    const request = { owner: this.#deps.owner, queues: this.#deps.queues, limit: this.#deps.batchSize, leaseMs: this.#deps.leaseMs };
-    let claimed: ClaimedJob[];
-    if (batch.length > 0 && store.completeAndClaim !== undefined) {
+      if (this.#deps.isStopping()) return;
+      const batch = acks.takeBatch();
+      if (batch.length === 0) {
+        this.#fill(await store.claim(this.#request()));
+        return;
+      }
       let result;
       try {
-        result = await store.completeAndClaim(batch, request);
+        result = await store.completeAndClaim(batch, this.#request());
       } catch (error) {
         // Neither part was written: the acknowledgements are queued again, the slot backs off.
         acks.putBack(batch);
         throw error;
       }
-      claimed = result.claimed;
-      this.#hold(claimed);
+      this.#fill(result.claimed);
       acks.written(batch, result.accepted);
-    } else {
-      claimed = await store.claim(request);
-      this.#hold(claimed);
+    } finally {
+      acks.endClaim();
     }
-    this.#buffer = claimed;
-    this.#nextIndex = 0;
   }
 
-  #hold(claimed: readonly ClaimedJob[]): void {
+  #request(): ClaimRequest {
+    return { owner: this.#deps.owner, queues: this.#deps.queues, limit: this.#deps.batchSize, leaseMs: this.#deps.leaseMs };
+  }
+
+  /** Hold the leases of fresh claims and buffer them. */
+  #fill(claimed: ClaimedJob[]): void {
     const { keeper, leaseMs, store } = this.#deps;
     for (const { lease, job } of claimed) keeper.hold(lease, job.leaseExpiresAt ?? store.now() + leaseMs);
+    this.#buffer = claimed;
+    this.#nextIndex = 0;
   }
 }
