@@ -85,6 +85,23 @@ describe('SQLite store transitions', () => {
     expect(await store.getJob(stale.job.id)).toMatchObject({ state: 'running', token: stale.lease.token + 1 });
   });
 
+  it('completes a batch of several owners with each completion fenced by its own owner and token', async () => {
+    const { store } = setup();
+    await store.enqueue([job(), job(), job()]);
+    const [a] = await store.claim({ owner: 'w1', queues: ['q'], limit: 1, leaseMs: 1000 });
+    const [b, c] = await store.claim({ owner: 'w2', queues: ['q'], limit: 2, leaseMs: 1000 });
+    if (a === undefined || b === undefined || c === undefined) throw new Error('claims failed');
+    const accepted = await store.complete([
+      { lease: a.lease, result: '1' },
+      { lease: { ...b.lease, owner: 'w1' }, result: '2' },
+      { lease: { ...c.lease, token: c.lease.token + 1 }, result: '3' },
+      { lease: b.lease, result: '4' },
+    ]);
+    expect(accepted).toEqual([true, false, false, true]);
+    expect((await store.getJob(b.job.id))?.result).toBe('4');
+    expect((await store.getJob(c.job.id))?.state).toBe('running');
+  });
+
   it('completeAndClaim writes nothing of either part when the claim fails', async () => {
     const { store } = setup();
     await store.enqueue([job(), job()]);
