@@ -369,6 +369,36 @@ describe('shutdown loses nothing', () => {
     expect(await stateOf(store, id)).toBe('succeeded');
   });
 
+  it('a signal first read after the abort (or through a copy of ctx) is already aborted with the reason', async () => {
+    const { store, client } = setup();
+    const started = deferred();
+    const phase = deferred();
+    let seen: unknown[] = [];
+    const worker = startWorker({
+      store,
+      leaseMs: 60_000,
+      tasks: {
+        work: async (_job, ctx) => {
+          started.resolve();
+          await phase.promise;
+          // The first read of the signal is this copy's, after the abort.
+          const copy = { ...ctx };
+          seen = [copy.signal.aborted, copy.signal.reason, copy.signal === ctx.signal];
+        },
+        other: () => undefined,
+      },
+    });
+    worker.on('worker:phase', (event) => {
+      if (event.phase === 'release') phase.resolve();
+    });
+    await client.enqueue('work', { n: 1 });
+    await worker.start();
+    await started.promise;
+    await worker.stop({ graceMs: 0 });
+    await waitFor(() => seen.length > 0, 'the handler to read its signal');
+    expect(seen).toEqual([true, 'shutdown', true]);
+  });
+
   it('aborts what outlives the grace period and releases its lease for another worker at once', async () => {
     const { store, client } = setup();
     const started = deferred();

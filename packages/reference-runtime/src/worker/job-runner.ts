@@ -3,7 +3,7 @@ import type { TypedEvents } from '../events/typed-events.js';
 import { serialiseJson } from '../payload/serialise-json.js';
 import type { ClaimedJob, ClaimedJobRecord, Lease } from '../store/store.js';
 import type { AckBatcher, PendingAck } from './ack-batcher.js';
-import { AttemptContext, JobView } from './handler-arguments.js';
+import { contextOf, jobOf } from './handler-arguments.js';
 import type { HeldLease } from './held-lease.js';
 import type { LeaseKeeper } from './lease-keeper.js';
 import { decideFailure } from './retry-policy.js';
@@ -139,8 +139,8 @@ export class JobRunner {
   async #invoke(record: ClaimedJobRecord, held: HeldLease): Promise<string | null> {
     const handler = this.#options.handlers.get(record.queue);
     if (handler === undefined) throw new Error(`no handler for task "${record.queue}"`);
-    const context = new AttemptContext(held, record.attempts, this.#options.logger, this.#options.workerId);
-    const value: unknown = await handler(new JobView(record), context);
+    const context = contextOf(held, record.attempts, this.#options.logger, this.#options.workerId);
+    const value: unknown = await handler(jobOf(record), context);
     return value === undefined ? null : serialiseJson(value, `The result of job #${String(record.id)}`, this.#options.maxResultBytes);
   }
 
