@@ -178,6 +178,31 @@ const cases = {
     cleanup();
     return { rate: JOBS / seconds };
   },
+  async 'store-drain-batch'() {
+    // The runtime's own transitions with no worker around them (claim 100 + acknowledge the
+    // previous 100 per transaction, as a draining worker does): the ceiling for runtime-drain-*.
+    const { openSqliteStore, createClient } = await import('@steadfast/runtime');
+    const { path, cleanup } = tempDb();
+    const store = openSqliteStore({ path, synchronous: SYNCHRONOUS });
+    const client = createClient({ store });
+    for (let n = 0; n < JOBS; n += 1000) {
+      await client.enqueueMany(Array.from({ length: 1000 }, (_, i) => ({ name: 'noop', payload: { n: n + i } })));
+    }
+    const request = { owner: 'bench-worker', queues: ['noop'], limit: BATCH, leaseMs: 30_000 };
+    const seconds = await elapsed(async () => {
+      let acks = [];
+      for (;;) {
+        const { claimed } = await store.completeAndClaim(acks, request);
+        if (claimed.length === 0) break;
+        acks = claimed.map(({ lease }) => ({ lease, result: null }));
+      }
+    });
+    const stats = await store.stats();
+    if (stats.totals.succeeded !== JOBS) throw new Error(`drained ${stats.totals.succeeded} of ${JOBS}`);
+    await store.close();
+    cleanup();
+    return { rate: JOBS / seconds };
+  },
   'runtime-drain-c1': () => runtimeDrain(1),
   'runtime-drain-c8': () => runtimeDrain(8),
   'runtime-latency-1p': () => runtimeLatency(false),
@@ -348,6 +373,7 @@ if (caseName !== undefined) {
     'ideal-drain-1': 'ideal-drain-batch',
     'plainjob-drain-1': 'ideal-drain-batch',
     'liteque-drain-1': 'ideal-drain-batch',
+    'store-drain-batch': 'ideal-drain-batch',
     'runtime-drain-c1': 'ideal-drain-batch',
     'runtime-drain-c8': 'ideal-drain-batch',
   };
