@@ -351,7 +351,10 @@ const caseName = option('case');
 if (caseName !== undefined) {
   const result = await cases[caseName]();
   if (caseName !== 'runtime-latency-worker') {
-    process.send({ ...result, maxRssMb: process.resourceUsage().maxRSS / 1024 });
+    const report = { ...result, maxRssMb: process.resourceUsage().maxRSS / 1024 };
+    // Run by hand (`node --cpu-prof bench/runtime.mjs --case runtime-drain-c1`): print instead.
+    if (process.send === undefined) console.log(JSON.stringify(report));
+    else process.send(report);
     process.exit(0);
   }
 } else {
