@@ -347,8 +347,87 @@ function runCase(name) {
   });
 }
 
+/**
+ * `--schema-costs`: what the runtime's schema costs its transitions, without any worker. The
+ * ideal batched drain and the runtime's acknowledge-and-claim loop (its own SQL, through the
+ * store's public `completeAndClaim`) on the real schema, without the state CHECK, and without
+ * both the CHECK and the lease index; interleaved in one warm process, median of 9 rounds.
+ */
+async function schemaCosts() {
+  const { openSqliteStore } = await import('@steadfast/runtime');
+  // Internal on purpose: the variants are the released migration with parts removed.
+  const { MIGRATIONS } = await import(pathToFileURL(join(root, 'packages', 'reference-runtime', 'dist', 'store', 'sqlite', 'migrations.js')).href);
+  const withoutCheck = MIGRATIONS[0].replace(/CHECK \(state IN \([^)]*\)\)/, '');
+  const runtimeDrainOn = (schema) => {
+    const { path, cleanup } = tempDb();
+    const raw = new Database(path);
+    raw.exec(schema);
+    raw.pragma(`user_version = ${MIGRATIONS.length}`);
+    const insert = raw.prepare(`INSERT INTO steadfast_jobs (queue, payload, state, priority, run_at, max_attempts, created_at, updated_at)
+      VALUES ('noop', ?, 'queued', 0, ?, 3, ?, ?)`);
+    raw.transaction(() => {
+      for (let i = 0; i < JOBS; i += 1) insert.run(`{"n":${i}}`, Date.now(), Date.now(), Date.now());
+    })();
+    raw.close();
+    const store = openSqliteStore({ path, synchronous: SYNCHRONOUS });
+    const request = { owner: 'bench-worker', queues: ['noop'], limit: BATCH, leaseMs: 30_000 };
+    return async () => {
+      let acks = [];
+      for (;;) {
+        const { claimed } = await store.completeAndClaim(acks, request);
+        if (claimed.length === 0) break;
+        acks = claimed.map(({ lease }) => ({ lease, result: null }));
+      }
+      await store.close();
+      cleanup();
+    };
+  };
+  const idealDrain = () => {
+    const { path, cleanup } = tempDb();
+    const db = openRaw(path);
+    fill(db, JOBS);
+    const claim = db.prepare(CLAIM);
+    const done = db.prepare(`UPDATE jobs SET state = 'done' WHERE id = ? AND owner = 'w'`);
+    const claimBatch = db.transaction(() => claim.all({ lease: Date.now() + 30_000, now: Date.now(), limit: BATCH }));
+    const completeBatch = db.transaction((rows) => {
+      for (const row of rows) done.run(row.id);
+    });
+    return () => {
+      for (;;) {
+        const rows = claimBatch.immediate();
+        if (rows.length === 0) break;
+        completeBatch.immediate(rows);
+      }
+      db.close();
+      cleanup();
+    };
+  };
+  const variants = {
+    'ideal-drain-batch': idealDrain,
+    'runtime transitions': () => runtimeDrainOn(MIGRATIONS[0]),
+    'without the state CHECK': () => runtimeDrainOn(withoutCheck),
+    'without CHECK and lease index': () => runtimeDrainOn(`${withoutCheck}; DROP INDEX steadfast_jobs_leases;`),
+  };
+  const rates = Object.fromEntries(Object.keys(variants).map((name) => [name, []]));
+  for (let round = 0; round < 9; round += 1) {
+    for (const [name, prepare] of Object.entries(variants)) {
+      const run = prepare();
+      rates[name].push(JOBS / (await elapsed(run)));
+    }
+  }
+  const median = (values) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  const ideal = median(rates['ideal-drain-batch']);
+  console.log(`| variant (${JOBS} jobs, synchronous=${SYNCHRONOUS}, median of 9) | jobs/s | vs ideal |\n|---|---:|---:|`);
+  for (const [name, values] of Object.entries(rates)) {
+    const rate = median(values);
+    console.log(`| ${name} | ${Math.round(rate).toLocaleString('en-US')} | ${((rate / ideal) * 100).toFixed(0)}% |`);
+  }
+}
+
 const caseName = option('case');
-if (caseName !== undefined) {
+if (args.includes('--schema-costs')) {
+  await schemaCosts();
+} else if (caseName !== undefined) {
   const result = await cases[caseName]();
   if (caseName !== 'runtime-latency-worker') {
     const report = { ...result, maxRssMb: process.resourceUsage().maxRSS / 1024 };

@@ -111,7 +111,12 @@ export class JobRunner {
     if (this.#events.has('job:started')) this.#events.emit('job:started', { job: attempt.info });
     let result: string | null;
     try {
-      result = await this.#invoke(record, held);
+      // Inline rather than a helper: one async frame (and its promise) less per job.
+      const handler = this.#options.handlers.get(record.queue);
+      if (handler === undefined) throw new Error(`no handler for task "${record.queue}"`);
+      const value: unknown = await handler(jobOf(record), contextOf(held, record.attempts, this.#options.logger, this.#options.workerId));
+      result =
+        value === undefined ? null : serialiseJson(value, `The result of job #${String(record.id)}`, this.#options.maxResultBytes);
     } catch (error) {
       if (this.#lost(attempt)) return;
       try {
@@ -133,15 +138,6 @@ export class JobRunner {
     // Lost (the result is discarded: refused) or released at shutdown (settled there).
     if (attempt.held.reason !== 'shutdown') this.#settle(attempt, 'refused');
     return true;
-  }
-
-  /** Runs the handler; resolves to its serialised result, rejects with its error. */
-  async #invoke(record: ClaimedJobRecord, held: HeldLease): Promise<string | null> {
-    const handler = this.#options.handlers.get(record.queue);
-    if (handler === undefined) throw new Error(`no handler for task "${record.queue}"`);
-    const context = contextOf(held, record.attempts, this.#options.logger, this.#options.workerId);
-    const value: unknown = await handler(jobOf(record), context);
-    return value === undefined ? null : serialiseJson(value, `The result of job #${String(record.id)}`, this.#options.maxResultBytes);
   }
 
   #acknowledged(attempt: Attempt, accepted: boolean): void {

@@ -1,4 +1,4 @@
-import type { ClaimRequest, ClaimedJob } from '../store.js';
+import type { ClaimRequest, ClaimedJob, ClaimedJobRecord } from '../store.js';
 import { prepared, type Connection } from './prepared.js';
 
 // One index range per queue, merged: `queue IN (…)` would make SQLite read every due row of every
@@ -27,18 +27,8 @@ export function claimSql(queueCount: number): string {
      SET state = 'running', owner = @owner, token = token + 1, attempts = attempts + 1,
          lease_expires_at = @now + @leaseMs, updated_at = @now
    WHERE state = 'queued' AND id IN (${candidates(queueCount)})
-  RETURNING id, queue, payload, priority, run_at, attempts, max_attempts, token`;
-}
-
-interface ClaimedRow {
-  id: number;
-  queue: string;
-  payload: string;
-  priority: number;
-  run_at: number;
-  attempts: number;
-  max_attempts: number;
-  token: number;
+  RETURNING id, queue, payload, priority, run_at AS runAt, attempts, max_attempts AS maxAttempts, token,
+            lease_expires_at AS leaseExpiresAt`;
 }
 
 function byPriority(a: ClaimedJob, b: ClaimedJob): number {
@@ -65,22 +55,9 @@ function parametersOf(request: ClaimRequest, now: number): Record<string, string
  */
 export function claimInTransaction(db: Connection, request: ClaimRequest, now: number): ClaimedJob[] {
   if (request.queues.length === 0) return [];
-  const rows = prepared(db, claimSql(request.queues.length)).all(parametersOf(request, now)) as ClaimedRow[];
-  const leaseExpiresAt = now + request.leaseMs;
-  const claimed = rows.map((row): ClaimedJob => ({
-    job: {
-      id: row.id,
-      queue: row.queue,
-      payload: row.payload,
-      priority: row.priority,
-      runAt: row.run_at,
-      attempts: row.attempts,
-      maxAttempts: row.max_attempts,
-      token: row.token,
-      leaseExpiresAt,
-    },
-    lease: { jobId: row.id, owner: request.owner, token: row.token },
-  }));
+  // The columns are named as the record's fields, so each returned row is the record itself.
+  const rows = prepared(db, claimSql(request.queues.length)).all(parametersOf(request, now)) as ClaimedJobRecord[];
+  const claimed = rows.map((job): ClaimedJob => ({ job, lease: { jobId: job.id, owner: request.owner, token: job.token } }));
   return claimed.sort(byPriority);
 }
 
