@@ -7,10 +7,13 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:f
 import { createRequire } from 'node:module';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
 
 const root = join(import.meta.dirname, '..');
 const peersDir = join(import.meta.dirname, '.peers');
+// liteque needs better-sqlite3 11 (its async transaction is refused by 12): an install of its own.
+const litequeDir = join(peersDir, 'liteque');
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
   const index = args.indexOf(`--${name}`);
@@ -134,6 +137,21 @@ const cases = {
     cleanup();
     return { rate: JOBS / seconds };
   },
+  async 'liteque-drain-1'() {
+    // liteque sets WAL + synchronous=NORMAL itself (whatever --synchronous says) and deletes
+    // completed jobs; one runner with concurrency 1, drained with its own runUntilEmpty.
+    const { buildDBClient, Runner, SqliteQueue } = await import(pathToFileURL(join(litequeDir, 'node_modules', 'liteque', 'dist', 'index.js')).href);
+    const { path, cleanup } = tempDb();
+    const db = buildDBClient(path, { runMigrations: true });
+    const queue = new SqliteQueue('noop', db, { defaultJobArgs: { numRetries: 0 }, keepFailedJobs: true });
+    for (let n = 0; n < JOBS; n += 1) await queue.enqueue({ n });
+    let completed = 0;
+    const runner = new Runner(queue, { run: async () => {}, onComplete: async () => void (completed += 1) }, { concurrency: 1, pollIntervalMs: 10, timeoutSecs: 60 });
+    const seconds = await elapsed(() => runner.runUntilEmpty());
+    if (completed !== JOBS) throw new Error(`liteque drained ${completed} of ${JOBS}`);
+    cleanup();
+    return { rate: JOBS / seconds };
+  },
   async 'runtime-enqueue-1'() {
     const { openSqliteStore, createClient } = await import('@steadfast/runtime');
     const { path, cleanup } = tempDb();
@@ -156,6 +174,31 @@ const cases = {
         await client.enqueueMany(Array.from({ length: BATCH }, (_, i) => ({ name: 'noop', payload: { n: n + i } })));
       }
     });
+    await store.close();
+    cleanup();
+    return { rate: JOBS / seconds };
+  },
+  async 'store-drain-batch'() {
+    // The runtime's own transitions with no worker around them (claim 100 + acknowledge the
+    // previous 100 per transaction, as a draining worker does): the ceiling for runtime-drain-*.
+    const { openSqliteStore, createClient } = await import('@steadfast/runtime');
+    const { path, cleanup } = tempDb();
+    const store = openSqliteStore({ path, synchronous: SYNCHRONOUS });
+    const client = createClient({ store });
+    for (let n = 0; n < JOBS; n += 1000) {
+      await client.enqueueMany(Array.from({ length: 1000 }, (_, i) => ({ name: 'noop', payload: { n: n + i } })));
+    }
+    const request = { owner: 'bench-worker', queues: ['noop'], limit: BATCH, leaseMs: 30_000 };
+    const seconds = await elapsed(async () => {
+      let acks = [];
+      for (;;) {
+        const { claimed } = await store.completeAndClaim(acks, request);
+        if (claimed.length === 0) break;
+        acks = claimed.map(({ lease }) => ({ lease, result: null }));
+      }
+    });
+    const stats = await store.stats();
+    if (stats.totals.succeeded !== JOBS) throw new Error(`drained ${stats.totals.succeeded} of ${JOBS}`);
     await store.close();
     cleanup();
     return { rate: JOBS / seconds };
@@ -266,18 +309,31 @@ async function runtimeLatency(twoProcesses) {
   return { rate: Number.NaN, extra: `p50 ${percentile(latencies, 50)} ms, p99 ${percentile(latencies, 99)} ms` };
 }
 
-function ensurePeers() {
-  if (existsSync(join(peersDir, 'node_modules', 'plainjob'))) return true;
-  mkdirSync(peersDir, { recursive: true });
-  copyFileSync(join(import.meta.dirname, 'peers', 'package.json'), join(peersDir, 'package.json'));
+/** Install a peers folder from bench/peers on first use; false when that is impossible (offline, no compiler). */
+function ensurePeer(source, target, marker, { scripts, timeoutMs }) {
+  if (existsSync(join(target, 'node_modules', marker))) return true;
+  mkdirSync(target, { recursive: true });
+  copyFileSync(join(source, 'package.json'), join(target, 'package.json'));
+  const flags = ['install', '--no-audit', '--no-fund', '--no-package-lock', ...(scripts ? [] : ['--ignore-scripts'])];
   try {
-    // plainjob takes the Database object from us, so it needs no native build of its own.
-    execFileSync('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--no-package-lock'], { cwd: peersDir, stdio: 'inherit' });
-    return true;
+    execFileSync('npm', flags, { cwd: target, stdio: 'inherit', timeout: timeoutMs, env: { ...process.env, JOBS: process.env.JOBS ?? '2' } });
+    return existsSync(join(target, 'node_modules', marker));
   } catch {
-    console.warn('Could not install the peers (offline?): their rows are skipped.');
+    console.warn(`Could not install ${marker} into ${target}: its rows are skipped (see bench/README.md).`);
     return false;
   }
+}
+
+function ensurePeers() {
+  return {
+    // plainjob takes the Database object from us, so it needs no native build of its own.
+    plainjob: ensurePeer(join(import.meta.dirname, 'peers'), peersDir, 'plainjob', { scripts: false, timeoutMs: 300_000 }),
+    // liteque's better-sqlite3 11 compiles SQLite on first install (about 2 minutes on 2 cores).
+    liteque: ensurePeer(join(import.meta.dirname, 'peers', 'liteque'), litequeDir, join('better-sqlite3', 'build', 'Release', 'better_sqlite3.node'), {
+      scripts: true,
+      timeoutMs: 1_200_000,
+    }),
+  };
 }
 
 function runCase(name) {
@@ -291,17 +347,100 @@ function runCase(name) {
   });
 }
 
+/**
+ * `--schema-costs`: what the runtime's schema costs its transitions, without any worker. The
+ * ideal batched drain and the runtime's acknowledge-and-claim loop (its own SQL, through the
+ * store's public `completeAndClaim`) on the real schema, without the state CHECK, and without
+ * both the CHECK and the lease index; interleaved in one warm process, median of 9 rounds.
+ */
+async function schemaCosts() {
+  const { openSqliteStore } = await import('@steadfast/runtime');
+  // Internal on purpose: the variants are the released migration with parts removed.
+  const { MIGRATIONS } = await import(pathToFileURL(join(root, 'packages', 'reference-runtime', 'dist', 'store', 'sqlite', 'migrations.js')).href);
+  const withoutCheck = MIGRATIONS[0].replace(/CHECK \(state IN \([^)]*\)\)/, '');
+  const runtimeDrainOn = (schema) => {
+    const { path, cleanup } = tempDb();
+    const raw = new Database(path);
+    raw.exec(schema);
+    raw.pragma(`user_version = ${MIGRATIONS.length}`);
+    const insert = raw.prepare(`INSERT INTO steadfast_jobs (queue, payload, state, priority, run_at, max_attempts, created_at, updated_at)
+      VALUES ('noop', ?, 'queued', 0, ?, 3, ?, ?)`);
+    raw.transaction(() => {
+      for (let i = 0; i < JOBS; i += 1) insert.run(`{"n":${i}}`, Date.now(), Date.now(), Date.now());
+    })();
+    raw.close();
+    const store = openSqliteStore({ path, synchronous: SYNCHRONOUS });
+    const request = { owner: 'bench-worker', queues: ['noop'], limit: BATCH, leaseMs: 30_000 };
+    return async () => {
+      let acks = [];
+      for (;;) {
+        const { claimed } = await store.completeAndClaim(acks, request);
+        if (claimed.length === 0) break;
+        acks = claimed.map(({ lease }) => ({ lease, result: null }));
+      }
+      await store.close();
+      cleanup();
+    };
+  };
+  const idealDrain = () => {
+    const { path, cleanup } = tempDb();
+    const db = openRaw(path);
+    fill(db, JOBS);
+    const claim = db.prepare(CLAIM);
+    const done = db.prepare(`UPDATE jobs SET state = 'done' WHERE id = ? AND owner = 'w'`);
+    const claimBatch = db.transaction(() => claim.all({ lease: Date.now() + 30_000, now: Date.now(), limit: BATCH }));
+    const completeBatch = db.transaction((rows) => {
+      for (const row of rows) done.run(row.id);
+    });
+    return () => {
+      for (;;) {
+        const rows = claimBatch.immediate();
+        if (rows.length === 0) break;
+        completeBatch.immediate(rows);
+      }
+      db.close();
+      cleanup();
+    };
+  };
+  const variants = {
+    'ideal-drain-batch': idealDrain,
+    'runtime transitions': () => runtimeDrainOn(MIGRATIONS[0]),
+    'without the state CHECK': () => runtimeDrainOn(withoutCheck),
+    'without CHECK and lease index': () => runtimeDrainOn(`${withoutCheck}; DROP INDEX steadfast_jobs_leases;`),
+  };
+  const rates = Object.fromEntries(Object.keys(variants).map((name) => [name, []]));
+  for (let round = 0; round < 9; round += 1) {
+    for (const [name, prepare] of Object.entries(variants)) {
+      const run = prepare();
+      rates[name].push(JOBS / (await elapsed(run)));
+    }
+  }
+  const median = (values) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  const ideal = median(rates['ideal-drain-batch']);
+  console.log(`| variant (${JOBS} jobs, synchronous=${SYNCHRONOUS}, median of 9) | jobs/s | vs ideal |\n|---|---:|---:|`);
+  for (const [name, values] of Object.entries(rates)) {
+    const rate = median(values);
+    console.log(`| ${name} | ${Math.round(rate).toLocaleString('en-US')} | ${((rate / ideal) * 100).toFixed(0)}% |`);
+  }
+}
+
 const caseName = option('case');
-if (caseName !== undefined) {
+if (args.includes('--schema-costs')) {
+  await schemaCosts();
+} else if (caseName !== undefined) {
   const result = await cases[caseName]();
   if (caseName !== 'runtime-latency-worker') {
-    process.send({ ...result, maxRssMb: process.resourceUsage().maxRSS / 1024 });
+    const report = { ...result, maxRssMb: process.resourceUsage().maxRSS / 1024 };
+    // Run by hand (`node --cpu-prof bench/runtime.mjs --case runtime-drain-c1`): print instead.
+    if (process.send === undefined) console.log(JSON.stringify(report));
+    else process.send(report);
     process.exit(0);
   }
 } else {
   const havePeers = ensurePeers();
   const names = Object.keys(cases).filter(
-    (name) => name !== 'runtime-latency-worker' && (havePeers || !name.startsWith('plainjob')),
+    (name) =>
+      name !== 'runtime-latency-worker' && (havePeers.plainjob || !name.startsWith('plainjob')) && (havePeers.liteque || !name.startsWith('liteque')),
   );
   const results = {};
   for (const name of names) {
@@ -315,6 +454,8 @@ if (caseName !== undefined) {
     'runtime-enqueue-batch': 'ideal-insert',
     'ideal-drain-1': 'ideal-drain-batch',
     'plainjob-drain-1': 'ideal-drain-batch',
+    'liteque-drain-1': 'ideal-drain-batch',
+    'store-drain-batch': 'ideal-drain-batch',
     'runtime-drain-c1': 'ideal-drain-batch',
     'runtime-drain-c8': 'ideal-drain-batch',
   };

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { openSqliteStore, SteadfastError, type NewJob } from '../src/index.js';
+import { claimSql } from '../src/store/sqlite/claim.js';
 import { manualClock, tempDatabasePath } from './helpers/temp-database.js';
 
 function job(overrides: Partial<NewJob> = {}): NewJob {
@@ -19,9 +20,23 @@ describe('SQLite store transitions', () => {
     const { clock, store } = setup();
     const [enqueued] = await store.enqueue([job()]);
     const [first] = await store.claim({ owner: 'w1', queues: ['q'], limit: 10, leaseMs: 1000 });
-    expect(first?.job).toMatchObject({ id: enqueued?.id, state: 'running', owner: 'w1', attempts: 1, token: 1 });
-    expect(first?.job.leaseExpiresAt).toBe(clock() + 1000);
+    expect(first?.job).toMatchObject({ id: enqueued?.id, attempts: 1, token: 1, leaseExpiresAt: clock() + 1000 });
+    expect(first?.lease).toEqual({ jobId: enqueued?.id, owner: 'w1', token: 1 });
+    // The claim returns only what running the job needs; the stored row has the rest.
+    expect(await store.getJob(enqueued?.id ?? 0)).toMatchObject({ state: 'running', owner: 'w1', attempts: 1, token: 1, leaseExpiresAt: clock() + 1000 });
     expect(await store.claim({ owner: 'w2', queues: ['q'], limit: 10, leaseMs: 1000 })).toEqual([]);
+  });
+
+  it.each([1, 3])('claims from %i queue(s) by reading the ready index in its own order (no temporary sort)', (queueCount) => {
+    const { store } = setup();
+    const parameters: Record<string, string | number> = { owner: 'w', now: 0, leaseMs: 1, limit: 10 };
+    for (let index = 0; index < queueCount; index += 1) parameters[`q${String(index)}`] = `q${String(index)}`;
+    const plan = (store.database.prepare(`EXPLAIN QUERY PLAN ${claimSql(queueCount)}`).all(parameters) as { detail: string }[]).map(
+      (row) => row.detail,
+    );
+    expect(plan.filter((detail) => detail.includes('steadfast_jobs_ready'))).toHaveLength(queueCount);
+    // Several queues are merged with one sort of at most `limit × queues` rows; each range is not sorted.
+    expect(plan.filter((detail) => detail.includes('TEMP B-TREE'))).toHaveLength(queueCount === 1 ? 0 : 1);
   });
 
   it('never claims jobs of another queue, or jobs not yet due', async () => {
@@ -47,6 +62,58 @@ describe('SQLite store transitions', () => {
       ['b', 9],
       ['a', 5],
     ]);
+  });
+
+  it('completeAndClaim writes the completions and the claim in one transaction, fencing stale completions', async () => {
+    const { clock, store } = setup();
+    await store.enqueue([job(), job(), job()]);
+    const [stale, held] = await store.claim({ owner: 'w1', queues: ['q'], limit: 2, leaseMs: 1000 });
+    if (stale === undefined || held === undefined) throw new Error('claims failed');
+    await store.release([stale.lease]);
+    const result = await store.completeAndClaim(
+      [
+        { lease: stale.lease, result: null },
+        { lease: held.lease, result: '"ok"' },
+      ],
+      { owner: 'w1', queues: ['q'], limit: 5, leaseMs: 1000 },
+    );
+    expect(result.accepted).toEqual([false, true]);
+    // The released job and the third one are claimed again; the stale completion wrote nothing.
+    expect(result.claimed.map((c) => c.job.id).sort()).toEqual([stale.job.id, held.job.id + 1].sort());
+    expect(result.claimed.every((c) => c.job.leaseExpiresAt === clock() + 1000)).toBe(true);
+    expect(await store.getJob(held.job.id)).toMatchObject({ state: 'succeeded', result: '"ok"' });
+    expect(await store.getJob(stale.job.id)).toMatchObject({ state: 'running', token: stale.lease.token + 1 });
+  });
+
+  it('completes a batch of several owners with each completion fenced by its own owner and token', async () => {
+    const { store } = setup();
+    await store.enqueue([job(), job(), job()]);
+    const [a] = await store.claim({ owner: 'w1', queues: ['q'], limit: 1, leaseMs: 1000 });
+    const [b, c] = await store.claim({ owner: 'w2', queues: ['q'], limit: 2, leaseMs: 1000 });
+    if (a === undefined || b === undefined || c === undefined) throw new Error('claims failed');
+    const accepted = await store.complete([
+      { lease: a.lease, result: '1' },
+      { lease: { ...b.lease, owner: 'w1' }, result: '2' },
+      { lease: { ...c.lease, token: c.lease.token + 1 }, result: '3' },
+      { lease: b.lease, result: '4' },
+    ]);
+    expect(accepted).toEqual([true, false, false, true]);
+    expect((await store.getJob(b.job.id))?.result).toBe('4');
+    expect((await store.getJob(c.job.id))?.state).toBe('running');
+  });
+
+  it('completeAndClaim writes nothing of either part when the claim fails', async () => {
+    const { store } = setup();
+    await store.enqueue([job(), job()]);
+    const [first] = await store.claim({ owner: 'w', queues: ['q'], limit: 1, leaseMs: 1000 });
+    if (first === undefined) throw new Error('claim failed');
+    store.database.exec(`CREATE TEMP TRIGGER refuse_claims BEFORE UPDATE OF state ON steadfast_jobs
+      WHEN NEW.state = 'running' BEGIN SELECT RAISE(ABORT, 'claims refused'); END`);
+    await expect(
+      store.completeAndClaim([{ lease: first.lease, result: null }], { owner: 'w', queues: ['q'], limit: 1, leaseMs: 1000 }),
+    ).rejects.toThrow(/claims refused/);
+    expect(await store.getJob(first.job.id)).toMatchObject({ state: 'running', result: null });
+    expect((await store.stats()).totals).toMatchObject({ queued: 1, running: 1, succeeded: 0 });
   });
 
   it('refuses complete, fail and heartbeat with a stale fencing token after the lease was re-claimed', async () => {

@@ -126,6 +126,70 @@ describe('the worker loop never dies', () => {
   });
 });
 
+/** `store` with some methods replaced (the SQLite store's own methods keep their `this`). */
+function withOverrides(store: Store, overrides: Partial<Store>): Store {
+  return new Proxy(store, {
+    get(target, key, receiver) {
+      if (key in overrides) return overrides[key as keyof Store];
+      const value: unknown = Reflect.get(target, key, receiver);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
+
+describe('acknowledge and claim in one transaction', () => {
+  it.each([1, 4])('a drain at concurrency %i writes each batch of acknowledgements with the next claim, never on its own', async (concurrency) => {
+    const { store, client } = setup();
+    const calls = { complete: 0, completeAndClaim: 0 };
+    const counting = withOverrides(store, {
+      complete: (completions) => {
+        calls.complete += 1;
+        return store.complete(completions);
+      },
+      completeAndClaim: (completions, request) => {
+        calls.completeAndClaim += 1;
+        return store.completeAndClaim(completions, request);
+      },
+    });
+    await client.enqueueMany(Array.from({ length: 30 }, (_, n) => ({ name: 'work' as const, payload: { n } })));
+    const worker = startWorker({ store: counting, batchSize: 10, concurrency });
+    await worker.start();
+    await waitFor(async () => (await store.stats()).totals.succeeded === 30, 'all jobs succeeded');
+    expect(calls.complete).toBe(0);
+    // Three batches acknowledged with the claims of the second, third and (empty) fourth.
+    expect(calls.completeAndClaim).toBe(3);
+  });
+
+  it('a failed combined write loses no acknowledgement: they are written again, the slot backs off', async () => {
+    const { store, client } = setup();
+    let failures = 1;
+    const flaky = withOverrides(store, {
+      completeAndClaim: (completions, request) => {
+        if (failures > 0) {
+          failures -= 1;
+          return Promise.reject(new SteadfastError('DATABASE_BUSY', 'SQLITE_BUSY: database is locked'));
+        }
+        return store.completeAndClaim(completions, request);
+      },
+    });
+    const errors: WorkerEvents['loop:error'][] = [];
+    const completed: number[] = [];
+    const worker = startWorker({ store: flaky, batchSize: 5 });
+    worker.on('loop:error', (event) => {
+      errors.push(event);
+    });
+    worker.on('job:completed', (event) => {
+      completed.push(event.job.id);
+    });
+    await client.enqueueMany(Array.from({ length: 12 }, (_, n) => ({ name: 'work' as const, payload: { n } })));
+    await worker.start();
+    await waitFor(async () => (await store.stats()).totals.succeeded === 12, 'all jobs succeeded');
+    expect(errors.map((event) => event.loop)).toEqual(['slot']);
+    expect(completed.sort((a, b) => a - b)).toEqual(Array.from({ length: 12 }, (_, index) => index + 1));
+    expect((await store.stats()).totals).toMatchObject({ running: 0, dead: 0 });
+  });
+});
+
 describe('at-least-once, leases and fencing', () => {
   it('startup drains the whole backlog, including jobs whose lease expired while no worker ran', async () => {
     const { store, client } = setup();
@@ -303,6 +367,36 @@ describe('shutdown loses nothing', () => {
     await started.promise;
     await worker.stop({ graceMs: 5_000 });
     expect(await stateOf(store, id)).toBe('succeeded');
+  });
+
+  it('a signal first read after the abort (or through a copy of ctx) is already aborted with the reason', async () => {
+    const { store, client } = setup();
+    const started = deferred();
+    const phase = deferred();
+    let seen: unknown[] = [];
+    const worker = startWorker({
+      store,
+      leaseMs: 60_000,
+      tasks: {
+        work: async (_job, ctx) => {
+          started.resolve();
+          await phase.promise;
+          // The first read of the signal is this copy's, after the abort.
+          const copy = { ...ctx };
+          seen = [copy.signal.aborted, copy.signal.reason, copy.signal === ctx.signal];
+        },
+        other: () => undefined,
+      },
+    });
+    worker.on('worker:phase', (event) => {
+      if (event.phase === 'release') phase.resolve();
+    });
+    await client.enqueue('work', { n: 1 });
+    await worker.start();
+    await started.promise;
+    await worker.stop({ graceMs: 0 });
+    await waitFor(() => seen.length > 0, 'the handler to read its signal');
+    expect(seen).toEqual([true, 'shutdown', true]);
   });
 
   it('aborts what outlives the grace period and releases its lease for another worker at once', async () => {

@@ -28,6 +28,11 @@ export class TypedEvents<M extends object> {
     };
   }
 
+  /** True when `event` has a listener: emitters skip building payloads nobody reads. */
+  has(event: keyof M): boolean {
+    return (this.#listeners.get(event)?.size ?? 0) > 0;
+  }
+
   /** Call every listener of `event`; failures are logged, never thrown. */
   emit<E extends keyof M>(event: E, payload: M[E]): void {
     const set = this.#listeners.get(event);

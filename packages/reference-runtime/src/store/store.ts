@@ -67,9 +67,18 @@ export interface Lease {
   readonly token: number;
 }
 
-/** A claimed job: its record plus the lease the worker now holds. */
+/**
+ * What a claim returns of each job: what running it needs, not the whole record (the claim is the
+ * hottest statement of a drain, and every returned column costs). `getJob` reads the rest.
+ */
+export type ClaimedJobRecord = Pick<
+  JobRecord,
+  'id' | 'queue' | 'payload' | 'priority' | 'runAt' | 'attempts' | 'maxAttempts' | 'token' | 'leaseExpiresAt'
+>;
+
+/** A claimed job: what running it needs plus the lease the worker now holds. */
 export interface ClaimedJob {
-  readonly job: JobRecord;
+  readonly job: ClaimedJobRecord;
   readonly lease: Lease;
 }
 
@@ -117,6 +126,14 @@ export interface Failure {
   readonly countsAsAttempt: boolean;
 }
 
+/** Outcome of `completeAndClaim`. */
+export interface CompleteAndClaimResult {
+  /** Per completion, whether its lease held (as `complete` returns). */
+  readonly accepted: boolean[];
+  /** The jobs claimed (as `claim` returns). */
+  readonly claimed: ClaimedJob[];
+}
+
 /** Outcome of `fail`. `fenced` means the lease was no longer held and nothing was written. */
 export type FailOutcome = 'retried' | 'dead' | 'cancelled' | 'fenced';
 
@@ -161,6 +178,12 @@ export interface Store {
   heartbeat(request: HeartbeatRequest): Promise<HeartbeatResult>;
   /** Mark attempts succeeded, in one transaction; returns, per completion, whether its lease held. */
   complete(completions: readonly Completion[]): Promise<boolean[]>;
+  /**
+   * Optional: `complete(completions)` then `claim(request)` as one atomic transaction (one commit
+   * instead of two per turn of a drain). Either both are written or neither. Workers use it when
+   * the store has it.
+   */
+  completeAndClaim?(completions: readonly Completion[], request: ClaimRequest): Promise<CompleteAndClaimResult>;
   /** Record a failed attempt: retry, dead, or cancelled when cancellation was requested. */
   fail(failure: Failure): Promise<FailOutcome>;
   /** Give leases back without counting the attempt (shutdown, unstarted prefetched jobs). */

@@ -1,29 +1,77 @@
 import { describeError } from '../errors/describe-error.js';
 import type { TypedEvents } from '../events/typed-events.js';
 import { serialiseJson } from '../payload/serialise-json.js';
-import type { ClaimedJob, Lease } from '../store/store.js';
-import type { AckBatcher } from './ack-batcher.js';
+import type { ClaimedJob, ClaimedJobRecord, Lease } from '../store/store.js';
+import type { AckBatcher, PendingAck } from './ack-batcher.js';
+import { contextOf, jobOf } from './handler-arguments.js';
+import type { HeldLease } from './held-lease.js';
 import type { LeaseKeeper } from './lease-keeper.js';
 import { decideFailure } from './retry-policy.js';
-import type { AbortReason, Job, JobContext } from './task-handler.js';
 import type { JobEventInfo, SettlementOutcome, WorkerEvents } from './worker-events.js';
 import type { ResolvedWorkerOptions } from './worker-options.js';
 
-type Outcome = { readonly ok: true; readonly result: string | null } | { readonly ok: false; readonly error: unknown };
+/**
+ * One started attempt: the runner's bookkeeping, and (once its handler resolved) the completion
+ * waiting in the ack batcher. One object per job instead of an info, a completion, a pending
+ * acknowledgement and their promises.
+ */
+class Attempt implements PendingAck {
+  readonly lease: Lease;
+  readonly held: HeldLease;
+  readonly startedAt = Date.now();
+  result: string | null = null;
+  readonly #record: ClaimedJobRecord;
+  readonly #onAcknowledged: (attempt: Attempt, accepted: boolean) => void;
+  #info: JobEventInfo | undefined;
+
+  constructor(
+    record: ClaimedJobRecord,
+    lease: Lease,
+    held: HeldLease,
+    onAcknowledged: (attempt: Attempt, accepted: boolean) => void,
+  ) {
+    this.#record = record;
+    this.lease = lease;
+    this.held = held;
+    this.#onAcknowledged = onAcknowledged;
+  }
+
+  get id(): number {
+    return this.#record.id;
+  }
+
+  /** The attempt as events describe it, made when the first event with a listener needs it. */
+  get info(): JobEventInfo {
+    this.#info ??= {
+      id: this.#record.id,
+      name: this.#record.queue,
+      attempt: this.#record.attempts,
+      maxAttempts: this.#record.maxAttempts,
+    };
+    return this.#info;
+  }
+
+  settle(accepted: boolean): void {
+    this.#onAcknowledged(this, accepted);
+  }
+}
 
 /**
  * Runs one claimed attempt and records its outcome: acknowledged after the handler resolved,
  * a failed attempt otherwise (retry, dead or cancelled, by the retry policy), nothing at all when
  * the lease was lost meanwhile (another worker owns the job now; the store would fence us anyway).
+ * Event payloads are built only for events somebody listens to.
  */
 export class JobRunner {
   readonly #options: ResolvedWorkerOptions;
   readonly #keeper: LeaseKeeper;
   readonly #acks: AckBatcher;
   readonly #events: TypedEvents<WorkerEvents>;
-  readonly #acknowledging = new Set<Promise<void>>();
   /** Started attempts not yet settled, by job id. */
-  readonly #started = new Map<number, JobEventInfo>();
+  readonly #started = new Map<number, Attempt>();
+  readonly #onAcknowledged = (attempt: Attempt, accepted: boolean): void => {
+    this.#acknowledged(attempt, accepted);
+  };
 
   constructor(options: ResolvedWorkerOptions, keeper: LeaseKeeper, acks: AckBatcher, events: TypedEvents<WorkerEvents>) {
     this.#options = options;
@@ -32,9 +80,9 @@ export class JobRunner {
     this.#events = events;
   }
 
-  /** Acknowledgements not yet written. */
+  /** Acknowledgements not yet written (resolves once every one was written or given up). */
   acknowledgements(): Promise<void> {
-    return Promise.all(this.#acknowledging).then(() => undefined);
+    return this.#acks.idle();
   }
 
   /**
@@ -43,99 +91,84 @@ export class JobRunner {
    */
   settleReleased(jobIds: readonly number[]): void {
     for (const jobId of jobIds) {
-      const info = this.#started.get(jobId);
-      if (info !== undefined) this.#settle(info, 'released');
+      const attempt = this.#started.get(jobId);
+      if (attempt !== undefined) this.#settle(attempt, 'released');
     }
   }
 
-  #settle(info: JobEventInfo, outcome: SettlementOutcome): void {
-    if (this.#started.get(info.id) !== info) return;
-    this.#started.delete(info.id);
-    this.#events.emit('job:settled', { job: info, outcome });
+  #settle(attempt: Attempt, outcome: SettlementOutcome): void {
+    if (this.#started.get(attempt.id) !== attempt) return;
+    this.#started.delete(attempt.id);
+    if (this.#events.has('job:settled')) this.#events.emit('job:settled', { job: attempt.info, outcome });
   }
 
   async run(claimed: ClaimedJob): Promise<void> {
     const { job: record, lease } = claimed;
-    const info: JobEventInfo = { id: record.id, name: record.queue, attempt: record.attempts, maxAttempts: record.maxAttempts };
-    const signal = this.#keeper.signalOf(record.id);
-    if (signal === undefined || signal.aborted) return;
-    this.#started.set(info.id, info);
-    this.#events.emit('job:started', { job: info });
-    const startedAt = Date.now();
-    const outcome = await this.#invoke(claimed, signal);
-    if (!this.#keeper.holds(lease)) {
-      // Lost (the result is discarded: refused) or released at shutdown (settled there).
-      if (signal.reason !== 'shutdown') this.#settle(info, 'refused');
-      return;
-    }
-    if (outcome.ok) {
-      const done = this.#acknowledge(lease, outcome.result, info, startedAt);
-      this.#acknowledging.add(done);
-      void done.finally(() => this.#acknowledging.delete(done));
-      return;
-    }
+    const held = this.#keeper.heldOf(record.id);
+    if (held === undefined || held.aborted) return;
+    const attempt = new Attempt(record, lease, held, this.#onAcknowledged);
+    this.#started.set(record.id, attempt);
+    if (this.#events.has('job:started')) this.#events.emit('job:started', { job: attempt.info });
+    let result: string | null;
     try {
-      await this.#recordFailure(lease, outcome.error, info, signal);
-    } finally {
-      this.#keeper.forget(lease);
-    }
-  }
-
-  async #invoke(claimed: ClaimedJob, signal: AbortSignal): Promise<Outcome> {
-    const { job: record } = claimed;
-    const handler = this.#options.handlers.get(record.queue);
-    try {
+      // Inline rather than a helper: one async frame (and its promise) less per job.
+      const handler = this.#options.handlers.get(record.queue);
       if (handler === undefined) throw new Error(`no handler for task "${record.queue}"`);
-      const job: Job<unknown> = {
-        id: record.id,
-        name: record.queue,
-        payload: JSON.parse(record.payload) as unknown,
-        attempt: record.attempts,
-        maxAttempts: record.maxAttempts,
-        token: record.token,
-      };
-      const context: JobContext = {
-        signal,
-        attempt: record.attempts,
-        logger: this.#options.logger,
-        workerId: this.#options.workerId,
-      };
-      const value: unknown = await handler(job, context);
-      const result =
+      const value: unknown = await handler(jobOf(record), contextOf(held, record.attempts, this.#options.logger, this.#options.workerId));
+      result =
         value === undefined ? null : serialiseJson(value, `The result of job #${String(record.id)}`, this.#options.maxResultBytes);
-      return { ok: true, result };
     } catch (error) {
-      return { ok: false, error };
+      if (this.#lost(attempt)) return;
+      try {
+        await this.#recordFailure(attempt, error);
+      } finally {
+        this.#keeper.forget(lease);
+      }
+      return;
     }
+    if (this.#lost(attempt)) return;
+    // The lease stays held (and heartbeated) until the acknowledgement commits.
+    attempt.result = result;
+    this.#acks.complete(attempt);
   }
 
-  async #acknowledge(lease: Lease, result: string | null, info: JobEventInfo, startedAt: number): Promise<void> {
+  /** True (and the attempt settled) when the lease was lost or released while the handler ran. */
+  #lost(attempt: Attempt): boolean {
+    if (this.#keeper.holds(attempt.lease)) return false;
+    // Lost (the result is discarded: refused) or released at shutdown (settled there).
+    if (attempt.held.reason !== 'shutdown') this.#settle(attempt, 'refused');
+    return true;
+  }
+
+  #acknowledged(attempt: Attempt, accepted: boolean): void {
     try {
-      const accepted = await this.#acks.complete({ lease, result });
       if (accepted) {
-        this.#settle(info, 'completed');
-        this.#events.emit('job:completed', { job: info, durationMs: Date.now() - startedAt });
+        this.#settle(attempt, 'completed');
+        if (this.#events.has('job:completed')) {
+          this.#events.emit('job:completed', { job: attempt.info, durationMs: Date.now() - attempt.startedAt });
+        }
       } else {
-        this.#settle(info, 'refused');
-        this.#events.emit('lease:lost', { jobId: lease.jobId, reason: 'fenced' });
+        this.#settle(attempt, 'refused');
+        this.#events.emit('lease:lost', { jobId: attempt.lease.jobId, reason: 'fenced' });
       }
     } finally {
-      this.#keeper.forget(lease);
+      this.#keeper.forget(attempt.lease);
     }
   }
 
-  async #recordFailure(lease: Lease, error: unknown, info: JobEventInfo, signal: AbortSignal): Promise<void> {
+  async #recordFailure(attempt: Attempt, error: unknown): Promise<void> {
     const { store, retry } = this.#options;
-    const reason = signal.aborted ? (signal.reason as AbortReason) : undefined;
+    const { info, lease } = attempt;
+    const reason = attempt.held.reason;
     const message = reason === 'cancelled' ? 'cancelled while running' : describeError(error);
     const decision = decideFailure(error, info.attempt, info.maxAttempts, store.now(), retry);
     const outcome = await store.fail({ lease, error: message, ...decision });
     if (outcome === 'fenced') {
-      this.#settle(info, 'refused');
+      this.#settle(attempt, 'refused');
       this.#events.emit('lease:lost', { jobId: lease.jobId, reason: 'fenced' });
       return;
     }
-    this.#settle(info, outcome);
+    this.#settle(attempt, outcome);
     this.#options.logger.warn({ jobId: info.id, task: info.name, attempt: info.attempt, outcome, err: message }, 'job attempt failed');
     this.#events.emit('job:failed', { job: info, error: message });
     if (outcome === 'retried') this.#events.emit('job:retried', { job: info, error: message, retryAt: decision.retryAt ?? store.now() });

@@ -1,12 +1,6 @@
 import type { Lease, Store } from '../store/store.js';
+import { HeldLease } from './held-lease.js';
 import type { AbortReason } from './task-handler.js';
-
-interface Held {
-  readonly lease: Lease;
-  readonly controller: AbortController;
-  /** Local view of the lease's expiry, moved on every successful heartbeat. */
-  expiresAt: number;
-}
 
 /** What the keeper needs from its worker. */
 export interface LeaseKeeperDeps {
@@ -25,7 +19,7 @@ export interface LeaseKeeperDeps {
  * expiry (the store unreachable), aborts its job's signal: the worker fences itself.
  */
 export class LeaseKeeper {
-  readonly #held = new Map<number, Held>();
+  readonly #held = new Map<number, HeldLease>();
   readonly #deps: LeaseKeeperDeps;
   #timer: NodeJS.Timeout | undefined;
   #beating = false;
@@ -34,11 +28,11 @@ export class LeaseKeeper {
     this.#deps = deps;
   }
 
-  /** Track a fresh claim; returns the signal its handler gets. */
-  hold(lease: Lease): AbortSignal {
-    const controller = new AbortController();
-    this.#held.set(lease.jobId, { lease, controller, expiresAt: this.#deps.store.now() + this.#deps.leaseMs });
-    return controller.signal;
+  /** Track a fresh claim; `expiresAt` is the expiry the claim wrote. */
+  hold(lease: Lease, expiresAt: number): HeldLease {
+    const held = new HeldLease(lease, expiresAt);
+    this.#held.set(lease.jobId, held);
+    return held;
   }
 
   /** True while `lease` (same token) is still held. */
@@ -46,9 +40,9 @@ export class LeaseKeeper {
     return this.#held.get(lease.jobId)?.lease.token === lease.token;
   }
 
-  /** The abort signal of a held job. */
-  signalOf(jobId: number): AbortSignal | undefined {
-    return this.#held.get(jobId)?.controller.signal;
+  /** The held lease of a job (with its abort state), or `undefined` once it is no longer held. */
+  heldOf(jobId: number): HeldLease | undefined {
+    return this.#held.get(jobId);
   }
 
   /** Stop tracking a job whose attempt was recorded. */
@@ -59,7 +53,7 @@ export class LeaseKeeper {
   /** Abort and stop tracking every held job; returns their leases (to release them). */
   abortAll(reason: AbortReason): Lease[] {
     const leases = [...this.#held.values()].map((held) => held.lease);
-    for (const held of this.#held.values()) held.controller.abort(reason);
+    for (const held of this.#held.values()) held.abort(reason);
     this.#held.clear();
     return leases;
   }
@@ -83,7 +77,7 @@ export class LeaseKeeper {
     const held = this.#held.get(jobId);
     if (held === undefined) return;
     this.#held.delete(jobId);
-    held.controller.abort(reason);
+    held.abort(reason);
     this.#deps.onLost(jobId, reason);
   }
 
@@ -105,7 +99,7 @@ export class LeaseKeeper {
       // outcome is then recorded as `cancelled` at once instead of after a lease expiry.
       for (const jobId of result.cancelRequested) {
         const held = this.#held.get(jobId);
-        if (held !== undefined && !held.controller.signal.aborted) held.controller.abort('cancelled');
+        if (held !== undefined && !held.aborted) held.abort('cancelled');
       }
     } catch (error) {
       this.#deps.onError(error);

@@ -4,6 +4,9 @@ import type { Wakeup } from './wakeup.js';
 
 /** What one slot needs: where jobs come from and how to run one. */
 export interface SlotLoopDeps {
+  /** A buffered job at once, without a promise, or `undefined`. */
+  readonly take: () => ClaimedJob | undefined;
+  /** The next job, claiming when nothing is buffered; `undefined` when nothing is due. */
   readonly next: () => Promise<ClaimedJob | undefined>;
   readonly run: (claimed: ClaimedJob) => Promise<void>;
   readonly isStopping: () => boolean;
@@ -22,7 +25,7 @@ export async function runSlotLoop(deps: SlotLoopDeps): Promise<void> {
   while (!deps.isStopping()) {
     try {
       if (failures > 0) await deps.wakeup.sleep(loopBackoff(failures));
-      const claimed = await deps.next();
+      const claimed = deps.take() ?? (await deps.next());
       if (claimed === undefined) await deps.wakeup.sleep(deps.pollMs);
       else await deps.run(claimed);
       failures = 0;

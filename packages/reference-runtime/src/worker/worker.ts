@@ -174,6 +174,7 @@ export class Worker<T extends TaskMap = AnyTasks> {
     });
     const slot = () =>
       runSlotLoop({
+        take: () => this.#source.take(),
         next: () => this.#source.next(),
         run: (claimed) => this.#runner.run(claimed),
         isStopping: () => this.#isStopping(),
@@ -264,8 +265,10 @@ export class Worker<T extends TaskMap = AnyTasks> {
       this.#phase('abort');
       this.#periodicAbort.abort('shutdown');
       await this.#acks.flush();
-      this.#acks.abandon();
+      // Leases are collected before pending acknowledgements are given up, so those jobs are
+      // released with the rest instead of waiting for their lease to expire.
       const leases = this.#keeper.abortAll('shutdown');
+      this.#acks.abandon();
       for (const claimed of this.#source.takeUnstarted()) {
         if (!leases.some((lease) => lease.jobId === claimed.lease.jobId)) leases.push(claimed.lease);
       }

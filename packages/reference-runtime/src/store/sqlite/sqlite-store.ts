@@ -4,6 +4,7 @@ import type {
   CancelOutcome,
   ClaimRequest,
   ClaimedJob,
+  CompleteAndClaimResult,
   Completion,
   EnqueueResult,
   FailOutcome,
@@ -21,6 +22,7 @@ import type {
 import { cancel } from './cancel.js';
 import { claim } from './claim.js';
 import { complete } from './complete.js';
+import { completeAndClaim } from './complete-and-claim.js';
 import { enqueue } from './enqueue.js';
 import { fail } from './fail.js';
 import { getJob } from './get-job.js';
@@ -143,6 +145,9 @@ export class SqliteStore implements Store {
   }
   complete(completions: readonly Completion[]): Promise<boolean[]> {
     return this.#run('complete', (db, now) => complete(db, completions, now));
+  }
+  completeAndClaim(completions: readonly Completion[], request: ClaimRequest): Promise<CompleteAndClaimResult> {
+    return this.#run('completeAndClaim', (db, now) => completeAndClaim(db, completions, request, now));
   }
   fail(failure: Failure): Promise<FailOutcome> {
     return this.#run('fail', (db, now) => fail(db, failure, now));
