@@ -16,7 +16,7 @@ import { createClient } from './client/create-client.js';
 import { SteadfastError } from './errors/steadfast-error.js';
 import { consoleLogger, silentLogger } from './logging/logger.js';
 import { openSqliteStore } from './store/sqlite/sqlite-store.js';
-import type { Completion, Store } from './store/store.js';
+import { withCompletionFailpoint } from './store/completion-failpoint-store.js';
 import type { PeriodicTask, TaskHandler } from './worker/task-handler.js';
 import { createWorker } from './worker/worker.js';
 import type { SettlementOutcome } from './worker/worker-events.js';
@@ -60,41 +60,6 @@ function toPeriodicTask(handler: JobHandler, everyMs: number): PeriodicTask {
  * longer than any transaction of the kit's workloads holds the lock.
  */
 const WORKER_BUSY_TIMEOUT_MS = 1000;
-
-/**
- * The store as the worker sees it, with the kit's failpoint in front of the completion commit.
- * Every completion of the runtime goes through `Store.complete` (the ack batcher's one write), so
- * the hook runs before every commit and never after one. The runtime's code is untouched.
- */
-function withCompletionFailpoint(store: Store, hooks: WorkerHooks | undefined): Store {
-  const beforeComplete = hooks?.beforeComplete;
-  if (beforeComplete === undefined) return store;
-  // Explicit delegation (not a prototype trick): the store's methods use private fields, and a new
-  // Store method must fail to compile here rather than bypass the wrapper unnoticed.
-  const subscribe = store.subscribe?.bind(store);
-  return {
-    description: store.description,
-    now: () => store.now(),
-    migrate: () => store.migrate(),
-    enqueue: (jobs) => store.enqueue(jobs),
-    claim: (request) => store.claim(request),
-    heartbeat: (request) => store.heartbeat(request),
-    async complete(completions: readonly Completion[]): Promise<boolean[]> {
-      await beforeComplete(completions.map((completion) => String(completion.lease.jobId)));
-      return store.complete(completions);
-    },
-    fail: (failure) => store.fail(failure),
-    release: (leases) => store.release(leases),
-    cancel: (jobId) => store.cancel(jobId),
-    redrive: (jobId) => store.redrive(jobId),
-    reapExpired: () => store.reapExpired(),
-    claimPeriodicSlot: (name, slot, owner) => store.claimPeriodicSlot(name, slot, owner),
-    getJob: (jobId) => store.getJob(jobId),
-    stats: () => store.stats(),
-    ...(subscribe === undefined ? {} : { subscribe }),
-    close: () => store.close(),
-  };
-}
 
 /** An outage: another connection holds the database's exclusive lock until released. */
 function blockStore(env: ConformanceEnvironment): Promise<StoreBlock> {
@@ -145,7 +110,7 @@ async function startWorker(env: ConformanceEnvironment, options: KitWorkerOption
   const store = openSqliteStore({ path: pathOf(env), busyTimeoutMs: WORKER_BUSY_TIMEOUT_MS });
   try {
     const worker = createWorker({
-      store: withCompletionFailpoint(store, options.hooks),
+      store: withCompletionFailpoint(store, options.hooks?.beforeComplete),
       tasks,
       periodic,
       concurrency: options.concurrency,
