@@ -9,7 +9,6 @@ import type {
   JobHandler,
   SettlementOutcome as KitOutcome,
   StoreBlock,
-  WorkerHooks,
   WorkerOptions as KitWorkerOptions,
 } from '@steadfast/conformance';
 import { createClient } from './client/create-client.js';
