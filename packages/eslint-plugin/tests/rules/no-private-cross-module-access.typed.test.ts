@@ -122,6 +122,11 @@ ruleTester.run('no-private-cross-module-access (typed)', subject, {
       filename: consumer,
     },
     {
+      name: 'TypeScript `@private` members across files of their own package (a docs-hiding tag; bench/real-code FP3)',
+      code: `${importDispatcher}dispatcher.hiddenState += 1;`,
+      filename: consumer,
+    },
+    {
       name: 'importing an @internal function inside its own package',
       code: 'import { internalHelper } from "./dispatcher.js";\nexport const n = internalHelper();',
       filename: consumer,
@@ -188,12 +193,20 @@ ruleTester.run('no-private-cross-module-access (typed)', subject, {
       ],
     },
     {
-      name: 'a subclass still may not reach TypeScript-private or @private members it inherits',
-      code: 'import { Dispatcher } from "./dispatcher.js";\nexport class Mine extends Dispatcher { peek(other: Mine) { return [other["secret"], other.hiddenState]; } }',
+      name: 'a subclass still may not reach TypeScript-private or JavaScript `@private` members it inherits',
+      code: 'import { Dispatcher } from "./dispatcher.js";\nimport { Legacy } from "./legacy.js";\nexport class Mine extends Dispatcher { peek(other: Mine) { return other["secret"]; } }\nexport class Old extends Legacy { peek(other: Old) { return other.hidden; } }',
       filename: consumer,
       errors: [
         { messageId: 'declaredPrivateAccess', data: { member: 'Dispatcher.secret', declaredIn, reason: 'declared `private`', boundary: 'file' } },
-        { messageId: 'declaredPrivateAccess', data: { member: 'Dispatcher.hiddenState', declaredIn, reason: 'tagged `@private`', boundary: 'file' } },
+        { messageId: 'declaredPrivateAccess', data: { member: 'Legacy.hidden', declaredIn: "'./legacy.js'", reason: 'tagged `@private`', boundary: 'file' } },
+      ],
+    },
+    {
+      name: 'a subclass in another package may not reach a TypeScript `@private` member',
+      code: 'import { Dispatcher } from "../../src/dispatcher.js";\nexport class Mine extends Dispatcher { peek(other: Mine) { return other.hiddenState; } }',
+      filename: otherPackage,
+      errors: [
+        { messageId: 'declaredPrivateAccess', data: { member: 'Dispatcher.hiddenState', declaredIn: "'../../src/dispatcher.ts'", reason: 'tagged `@private`', boundary: 'package' } },
       ],
     },
     {
@@ -227,10 +240,16 @@ ruleTester.run('no-private-cross-module-access (typed)', subject, {
       ],
     },
     {
-      name: '@private members across files',
-      code: `${importDispatcher}dispatcher.hiddenState += 1;`,
+      name: 'JavaScript `@private` members across files: TypeScript reads the tag as the modifier',
+      code: 'import { Legacy } from "./legacy.js";\nnew Legacy().hidden += 1;',
       filename: consumer,
-      errors: [{ messageId: 'declaredPrivateAccess', data: { member: 'Dispatcher.hiddenState', declaredIn, reason: 'tagged `@private`', boundary: 'file' } }],
+      errors: [{ messageId: 'declaredPrivateAccess', data: { member: 'Legacy.hidden', declaredIn: "'./legacy.js'", reason: 'tagged `@private`', boundary: 'file' } }],
+    },
+    {
+      name: 'TypeScript `@private` members from another package (the tag hides docs; its reach is the package)',
+      code: 'import { dispatcher } from "../../src/dispatcher.js";\ndispatcher.hiddenState += 1;',
+      filename: otherPackage,
+      errors: [{ messageId: 'declaredPrivateAccess', data: { member: 'Dispatcher.hiddenState', declaredIn: "'../../src/dispatcher.ts'", reason: 'tagged `@private`', boundary: 'package' } }],
     },
     {
       name: '@internal members outside their package',
