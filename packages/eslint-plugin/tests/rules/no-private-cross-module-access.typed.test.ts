@@ -143,6 +143,16 @@ ruleTester.run('no-private-cross-module-access (typed)', subject, {
       ],
     },
     {
+      name: 'an @internal function re-exported under other names, imported and reached from another package',
+      code: 'import { helperAlias, aliased } from "../../src/reexports.js";\nimport * as reexports from "../../src/reexports.js";\nexport const n = [helperAlias(), aliased(), reexports.helperAlias()];',
+      filename: otherPackage,
+      errors: [
+        { messageId: 'declaredPrivateAccess', data: { member: 'internalHelper', declaredIn: "'../../src/dispatcher.ts'", reason: 'tagged `@internal`', boundary: 'package' }, line: 1, column: 10 },
+        { messageId: 'declaredPrivateAccess', data: { member: 'internalHelper', declaredIn: "'../../src/dispatcher.ts'", reason: 'tagged `@internal`', boundary: 'package' }, line: 1, column: 23 },
+        { messageId: 'declaredPrivateAccess', data: { member: 'internalHelper', declaredIn: "'../../src/dispatcher.ts'", reason: 'tagged `@internal`', boundary: 'package' }, line: 3, column: 55 },
+      ],
+    },
+    {
       name: 'seed 002 task 5: dispatcher._executor read from another module',
       code: `${importDispatcher}dispatcher._executor.shutdown();`,
       filename: consumer,

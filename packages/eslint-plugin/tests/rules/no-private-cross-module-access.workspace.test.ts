@@ -16,6 +16,7 @@ const ruleTester = new RuleTester({
 const subject = rule as unknown as Parameters<typeof ruleTester.run<MessageId, Options>>[1];
 
 const usesInternals = 'import { parseArgument, Pool } from "@ws/core";\nexport const v = [parseArgument(1), new Pool().createPool()];';
+const usesInternalsThroughMiddle = 'import { parseArgument, Pool } from "@ws/middle";\nexport const v = [parseArgument(1), new Pool().createPool()];';
 const callsPrivateTag =
   'import type { BrowserController } from "@ws/core";\nexport const options = (controller: BrowserController) => controller.normalizeProxyOptions(undefined);';
 
@@ -42,6 +43,11 @@ ruleTester.run('no-private-cross-module-access (workspace release units)', subje
       filename: consumerIn('pinned'),
     },
     {
+      name: 'exact pins chain: `@ws/chain` pins `@ws/middle`, which pins `@ws/core` (crawlee’s crawlers through @crawlee/basic)',
+      code: usesInternalsThroughMiddle,
+      filename: consumerIn('chain'),
+    },
+    {
       name: 'explicit internalBoundary "release-unit" (the default)',
       code: usesInternals,
       filename: consumerIn('star'),
@@ -63,6 +69,12 @@ ruleTester.run('no-private-cross-module-access (workspace release units)', subje
       name: '`workspace:^` publishes a range: a newer callee may change its internals',
       code: usesInternals,
       filename: consumerIn('caret'),
+      errors: internalReports,
+    },
+    {
+      name: 'a chain with one range link is not a release unit',
+      code: usesInternalsThroughMiddle,
+      filename: consumerIn('chain-caret'),
       errors: internalReports,
     },
     {
