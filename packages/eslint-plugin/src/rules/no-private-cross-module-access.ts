@@ -1,4 +1,4 @@
-import { dirname, relative, sep } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { AST_NODE_TYPES, type ParserServicesWithTypeInformation, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import ts from 'typescript';
 import { originOf } from '../analysis/boundaries/import-origin.js';
@@ -111,7 +111,16 @@ const releaseUnitsByProgram = new WeakMap<ts.Program, ReleaseUnits>();
 function releaseUnitsOf(program: ts.Program): ReleaseUnits {
   let units = releaseUnitsByProgram.get(program);
   if (!units) {
-    units = new ReleaseUnits();
+    const options = program.getCompilerOptions();
+    // Resolved as the compiler resolves the package's own imports: `paths` first, then node_modules.
+    units = new ReleaseUnits((dependency, fromRoot) => {
+      const containingFile = join(fromRoot, 'index.ts');
+      for (const mode of [ts.ModuleKind.ESNext, ts.ModuleKind.CommonJS] as const) {
+        const resolved = ts.resolveModuleName(dependency, containingFile, options, ts.sys, undefined, undefined, mode).resolvedModule;
+        if (resolved) return resolved.resolvedFileName;
+      }
+      return undefined;
+    });
     releaseUnitsByProgram.set(program, units);
   }
   return units;
@@ -190,7 +199,7 @@ export default createRule<Options, MessageId>({
             type: 'string',
             enum: ['file', 'directory', 'package'],
             description:
-              'The module a private member belongs to: its file, its directory, or the nearest package.json. `@internal` members always use the package.',
+              'The module a private member belongs to: its file, its directory, or the nearest package.json. `@internal` members (and `@private` ones in TypeScript files) follow `internalBoundary` instead.',
           },
           allowNames: {
             type: 'array',
@@ -251,14 +260,15 @@ export default createRule<Options, MessageId>({
        * member outside where they are allowed, so such an access by dot needs the checker only
        * through a cast, in a file TypeScript does not check, or under `@ts-ignore`/`@ts-expect-error`.
        */
-      const mayBePrivate = (member: { name: string; key: TSESTree.Node; object?: TSESTree.Expression; spelling?: AccessedMember['spelling'] }): boolean => {
+      const mayBePrivate = (member: AccessedMember): boolean => {
         const { name } = member;
         if (looksPrivate(name) || declaredNames.tagged.has(name)) return true;
         if (!declaredNames.modified.has(name)) return false;
-        if (member.spelling === 'bracket' || !checkedByTypeScript) return true;
-        if (member.object && stripCasts(member.object).throughCast) return true;
+        if (member.spelling === 'bracket' || !checkedByTypeScript || stripCasts(member.object).throughCast) return true;
         return suppressedLines().has(member.key.loc.start.line);
       };
+      // An import cannot name a class member, so only tags and the convention apply to it.
+      const mayBePrivateImport = (name: string): boolean => looksPrivate(name) || declaredNames.tagged.has(name);
 
       /** Whether a tag-private declaration in `toFile` is out of reach from this file. */
       const leavesTagReach = (toFile: string): boolean => {
@@ -350,7 +360,7 @@ export default createRule<Options, MessageId>({
       const checkImport = (specifier: TSESTree.ImportSpecifier): void => {
         const imported = specifier.imported;
         const name = imported.type === AST_NODE_TYPES.Identifier ? imported.name : String(imported.value);
-        if (!mayBePrivate({ name, key: imported })) return;
+        if (!mayBePrivateImport(name)) return;
         const symbol = services.getSymbolAtLocation(imported);
         if (!symbol) return;
         const finding = judge(resolveAlias(symbol, checker), name, true);

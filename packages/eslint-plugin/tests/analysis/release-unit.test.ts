@@ -45,6 +45,15 @@ describe('ReleaseUnits', () => {
     expect(units.sameReleaseUnit(packageDir('dev-only'), packageDir('core'))).toBe(false);
   });
 
+  it('follows chains of exact pins only through a locator, and only along exact links', () => {
+    const locate = (dependency: string): string | undefined =>
+      ({ '@ws/middle': join(packageDir('middle'), 'src', 'index.ts'), '@ws/core': join(packageDir('core'), 'src', 'index.ts') })[dependency];
+    expect(new ReleaseUnits().sameReleaseUnit(packageDir('chain'), packageDir('core'))).toBe(false);
+    const units = new ReleaseUnits(locate);
+    expect(units.sameReleaseUnit(packageDir('chain'), packageDir('core'))).toBe(true);
+    expect(units.sameReleaseUnit(packageDir('chain-caret'), packageDir('core'))).toBe(false);
+  });
+
   it('finds a pnpm workspace by its pnpm-workspace.yaml, and no workspace without one', () => {
     const write = (path: string, json: object): void => {
       mkdirSync(join(scratch, path), { recursive: true });

@@ -127,6 +127,11 @@ ruleTester.run('no-private-cross-module-access (typed)', subject, {
       filename: consumer,
     },
     {
+      name: 'TypeScript `private`/`protected` reached by dot where TypeScript reports it itself (no cast, no suppression)',
+      code: `${importDispatcher}export const s = [dispatcher.secret, dispatcher.guarded];\nconst { secret } = dispatcher;\nexport { secret };`,
+      filename: consumer,
+    },
+    {
       name: 'importing an @internal function inside its own package',
       code: 'import { internalHelper } from "./dispatcher.js";\nexport const n = internalHelper();',
       filename: consumer,
@@ -239,6 +244,18 @@ ruleTester.run('no-private-cross-module-access (typed)', subject, {
         { messageId: 'declaredPrivateAccess', data: { member: 'Dispatcher.secret', declaredIn, reason: 'declared `private`', boundary: 'file' } },
         { messageId: 'declaredPrivateAccess', data: { member: 'Dispatcher.guarded', declaredIn, reason: 'declared `protected`', boundary: 'file' } },
       ],
+    },
+    {
+      name: 'TypeScript private reached by dot in a file under @ts-nocheck',
+      code: `// @ts-nocheck\n${importDispatcher}export const s = dispatcher.secret;`,
+      filename: consumer,
+      errors: [{ messageId: 'declaredPrivateAccess', line: 3, data: { member: 'Dispatcher.secret', declaredIn, reason: 'declared `private`', boundary: 'file' } }],
+    },
+    {
+      name: 'TypeScript private reached by dot from a JavaScript file, which TypeScript does not check',
+      code: 'import { dispatcher } from "./dispatcher.js";\nexport const s = dispatcher.secret;',
+      filename: join(fixture, 'src', 'js-consumer.js'),
+      errors: [{ messageId: 'declaredPrivateAccess', line: 2, data: { member: 'Dispatcher.secret', declaredIn, reason: 'declared `private`', boundary: 'file' } }],
     },
     {
       name: 'TypeScript private reached under @ts-expect-error and @ts-ignore',

@@ -29,14 +29,36 @@ const EXACT_VERSION = /^=?v?\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+
 export function pinsExactly(specifier: string, version: string | undefined, inWorkspace: boolean): boolean {
   const spec = specifier.trim();
   if (spec.startsWith('workspace:')) {
-    // `workspace:alias@*` names the sibling through an alias; the range is what follows the `@`.
-    const rest = spec.slice('workspace:'.length);
-    const range = rest.includes('@') && !rest.startsWith('@') ? rest.slice(rest.lastIndexOf('@') + 1) : rest;
+    const range = workspaceRange(spec);
     if (range === '*') return true;
     return EXACT_VERSION.test(range) && version !== undefined && normalise(range) === normalise(version);
   }
   return inWorkspace && EXACT_VERSION.test(spec) && version !== undefined && normalise(spec) === normalise(version);
 }
+
+/* `workspace:alias@*` names the sibling through an alias; the range is what follows the `@`. */
+function workspaceRange(spec: string): string {
+  const rest = spec.slice('workspace:'.length);
+  return rest.includes('@') && !rest.startsWith('@') ? rest.slice(rest.lastIndexOf('@') + 1) : rest;
+}
+
+function workspaceAlias(spec: string): string | undefined {
+  const rest = spec.slice('workspace:'.length);
+  const at = rest.lastIndexOf('@');
+  return at > 0 ? rest.slice(0, at) : undefined;
+}
+
+/* Only these can pin exactly; everything else (ranges, tags, URLs) is skipped before any lookup. */
+function mayPinExactly(specifier: string): boolean {
+  const spec = specifier.trim();
+  return spec.startsWith('workspace:') || EXACT_VERSION.test(spec);
+}
+
+/**
+ * Where a dependency's code lives, seen from a package: the file its name resolves to (through
+ * `paths` or `node_modules`, as the compiler resolves it), or `undefined` when it does not resolve.
+ */
+export type DependencyLocator = (dependency: string, fromPackageRoot: string) => string | undefined;
 
 function normalise(version: string): string {
   return version.replace(/^=?v?/u, '');
@@ -76,8 +98,16 @@ export class ReleaseUnits {
   private readonly manifests = new Map<string, Manifest | null>();
   private readonly workspaceRoots = new Map<string, string | null>();
   private readonly verdicts = new Map<string, boolean>();
+  private readonly exactEdges = new Map<string, readonly string[]>();
 
-  constructor(private readonly packageRoots: PackageRootCache = new Map()) {}
+  /**
+   * `locate` finds the packages a package depends on, for chains of exact pins (`app` pins `basic`,
+   * which pins `core`); without it only direct dependencies count.
+   */
+  constructor(
+    private readonly locate?: DependencyLocator,
+    private readonly packageRoots: PackageRootCache = new Map(),
+  ) {}
 
   /** The nearest `package.json` directory above a file, memoised. */
   packageRootOf(filePath: string): string | null {
@@ -86,8 +116,8 @@ export class ReleaseUnits {
 
   /**
    * Whether code in the package at `fromRoot` may use internals of the package at `toRoot`:
-   * the same package, or a dependency (`dependencies`/`optionalDependencies`) pinned exactly,
-   * both inside one workspace for a plain version.
+   * the same package, or a dependency (`dependencies`/`optionalDependencies`) pinned exactly —
+   * directly or through a chain of exact pins, each link inside one workspace for a plain version.
    */
   sameReleaseUnit(fromRoot: string, toRoot: string): boolean {
     if (fromRoot === toRoot) return true;
@@ -100,14 +130,49 @@ export class ReleaseUnits {
   }
 
   private judge(fromRoot: string, toRoot: string): boolean {
-    const from = this.manifest(fromRoot);
     const to = this.manifest(toRoot);
-    if (!from || !to || to.name === undefined) return false;
-    const specifier = from.dependencies[to.name];
-    if (specifier === undefined) return false;
+    if (to?.name === undefined) return false;
+    const direct = this.manifest(fromRoot)?.dependencies[to.name];
+    if (direct !== undefined && this.pins(fromRoot, direct, toRoot)) return true;
+    if (!this.locate) return false;
+    const seen = new Set([fromRoot]);
+    const queue = [fromRoot];
+    for (let root = queue.shift(); root !== undefined; root = queue.shift()) {
+      for (const next of this.exactDependenciesOf(root)) {
+        if (next === toRoot) return true;
+        if (!seen.has(next)) {
+          seen.add(next);
+          queue.push(next);
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Whether the package at `fromRoot` pins the package at `toRoot` exactly with `specifier`. */
+  private pins(fromRoot: string, specifier: string, toRoot: string): boolean {
     const workspace = this.workspaceRootOf(fromRoot);
     const inWorkspace = workspace !== null && workspace === this.workspaceRootOf(toRoot);
-    return pinsExactly(specifier, to.version, inWorkspace);
+    return pinsExactly(specifier, this.manifest(toRoot)?.version, inWorkspace);
+  }
+
+  /** The package roots a package pins exactly, located through `locate`; memoised. */
+  private exactDependenciesOf(root: string): readonly string[] {
+    const known = this.exactEdges.get(root);
+    if (known) return known;
+    const edges: string[] = [];
+    for (const [name, specifier] of Object.entries(this.manifest(root)?.dependencies ?? {})) {
+      if (!mayPinExactly(specifier)) continue;
+      const target = specifier.trim().startsWith('workspace:') ? (workspaceAlias(specifier.trim()) ?? name) : name;
+      const file = this.locate?.(target, root);
+      const dependencyRoot = file === undefined ? null : this.packageRootOf(file);
+      if (dependencyRoot === null || dependencyRoot === root) continue;
+      // A name that resolves to some other package (a stale `paths` entry) proves nothing.
+      if (this.manifest(dependencyRoot)?.name !== target) continue;
+      if (this.pins(root, specifier, dependencyRoot)) edges.push(dependencyRoot);
+    }
+    this.exactEdges.set(root, edges);
+    return edges;
   }
 
   private manifest(packageRoot: string): Manifest | null {
