@@ -1,4 +1,5 @@
 import ts from 'typescript';
+import { innermostNodeAt } from '../node-at-position.js';
 
 /*
  * Typed mode used to ask the checker for the symbol of every member access, which makes
@@ -43,37 +44,6 @@ function textOfName(name: ts.Node | undefined): string | undefined {
 
 function hasPrivacyTag(node: ts.Node): boolean {
   return ts.getJSDocTags(node).some((tag) => PRIVACY_TAGS.has(tag.tagName.text));
-}
-
-/* The child of `node` whose range (leading trivia included) holds `position`, by binary search. */
-function childAt(node: ts.Node, position: number): ts.Node | undefined {
-  const holds = (child: ts.Node): boolean => child.pos <= position && position < child.end;
-  return ts.forEachChild(
-    node,
-    (child) => (holds(child) ? child : undefined),
-    (children) => {
-      let low = 0;
-      let high = children.length - 1;
-      while (low <= high) {
-        const middle = (low + high) >> 1;
-        const child = children[middle] as ts.Node;
-        if (position < child.pos) high = middle - 1;
-        else if (position >= child.end) low = middle + 1;
-        else return child;
-      }
-      return undefined;
-    },
-  );
-}
-
-/*
- * The innermost node at a text position: for a modifier keyword, the keyword token itself; for
- * a word inside a JSDoc comment, the first token of the declaration the comment documents.
- */
-function innermostAt(file: ts.SourceFile, position: number): ts.Node {
-  let node: ts.Node = file;
-  for (let child = childAt(node, position); child; child = childAt(node, position)) node = child;
-  return node;
 }
 
 /* Declarations a tag or modifier can make private, reached by name from other files. */
@@ -125,7 +95,7 @@ function scan(file: ts.SourceFile): FileNames {
   const tagged = new Set<string>();
   collectAliases(file.statements, tagged);
   for (const match of file.text.matchAll(MODIFIER_TEXT)) {
-    const keyword = innermostAt(file, match.index);
+    const keyword = innermostNodeAt(file, match.index);
     const owner = keyword.parent as ts.Node | undefined;
     if (
       (keyword.kind === ts.SyntaxKind.PrivateKeyword || keyword.kind === ts.SyntaxKind.ProtectedKeyword) &&
@@ -137,7 +107,7 @@ function scan(file: ts.SourceFile): FileNames {
     }
   }
   for (const match of file.text.matchAll(TAG_TEXT)) {
-    for (let node: ts.Node | undefined = innermostAt(file, match.index); node && !ts.isSourceFile(node); node = node.parent) {
+    for (let node: ts.Node | undefined = innermostNodeAt(file, match.index); node && !ts.isSourceFile(node); node = node.parent) {
       // `/** @internal */ export const a = 1;` documents the statement; its declarations carry it.
       const declarations = ts.isVariableStatement(node) ? node.declarationList.declarations : [node];
       for (const declaration of declarations) {
