@@ -1,4 +1,4 @@
-import { dirname, relative, sep } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { AST_NODE_TYPES, type ParserServicesWithTypeInformation, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import ts from 'typescript';
 import { originOf } from '../analysis/boundaries/import-origin.js';
@@ -8,9 +8,11 @@ import {
   type MemberDeclarationFacts,
   type PrivacyReason,
 } from '../analysis/boundaries/member-privacy.js';
+import { declaredPrivacyNames } from '../analysis/boundaries/declared-privacy-names.js';
 import { crossesBoundary, type ModuleBoundary, type PackageRootCache } from '../analysis/boundaries/module-boundary.js';
 import { DEFAULT_PRIVATE_PATTERN, privateNameMatcher, publicNameOf } from '../analysis/boundaries/private-name.js';
 import { approximateModulePath, isOwnCodeModuleSpecifier } from '../analysis/boundaries/relative-module-path.js';
+import { ReleaseUnits, type InternalBoundary } from '../analysis/boundaries/release-unit.js';
 import { getTypeServices } from '../analysis/type-services.js';
 import { createRule } from '../util/create-rule.js';
 import { memberOfExpression, membersOfPattern, type AccessedMember } from './no-private-cross-module-access/accessed-member.js';
@@ -25,6 +27,11 @@ export interface NoPrivateCrossModuleAccessOptions {
   boundary?: ModuleBoundary;
   /** Names that are public whatever the pattern says (`_id`, `_meta`). */
   allowNames?: string[];
+  /**
+   * How far `@internal` (and, in TypeScript files, `@private`) reaches: the package, or its
+   * release unit — the package plus workspace siblings that depend on it with an exact pin.
+   */
+  internalBoundary?: InternalBoundary;
 }
 
 /** The rule's options tuple. */
@@ -83,6 +90,61 @@ function isWriteTarget(key: TSESTree.Node): boolean {
   );
 }
 
+/*
+ * TypeScript reads JSDoc `@private` as the `private` modifier in JavaScript files only; in a
+ * TypeScript file, where the keyword exists, the tag hides a member from API docs (TypeDoc,
+ * JSDoc) — TypeScript even forbids `private abstract`, so an abstract `@private` member is one the
+ * package calls by design. Such a tag is read like `@internal`.
+ */
+const JAVASCRIPT_FILE = /\.[cm]?jsx?$/u;
+
+function readsLikeInternal(reason: PrivacyReason, fileName: string): boolean {
+  return reason === 'internal-tag' || (reason === 'private-tag' && !JAVASCRIPT_FILE.test(fileName));
+}
+
+/*
+ * Per TypeScript program, like the declaration facts: package.json files are read once per lint
+ * run, and an editor's next program (after any edit) reads them afresh.
+ */
+const releaseUnitsByProgram = new WeakMap<ts.Program, ReleaseUnits>();
+
+function releaseUnitsOf(program: ts.Program): ReleaseUnits {
+  let units = releaseUnitsByProgram.get(program);
+  if (!units) {
+    const options = program.getCompilerOptions();
+    // Resolved as the compiler resolves the package's own imports: `paths` first, then node_modules.
+    units = new ReleaseUnits((dependency, fromRoot) => {
+      const containingFile = join(fromRoot, 'index.ts');
+      for (const mode of [ts.ModuleKind.ESNext, ts.ModuleKind.CommonJS] as const) {
+        const resolved = ts.resolveModuleName(dependency, containingFile, options, ts.sys, undefined, undefined, mode).resolvedModule;
+        if (resolved) return resolved.resolvedFileName;
+      }
+      return undefined;
+    });
+    releaseUnitsByProgram.set(program, units);
+  }
+  return units;
+}
+
+function lazy<T>(compute: () => T): () => T {
+  let value: { of: T } | undefined;
+  return () => (value ??= { of: compute() }).of;
+}
+
+/* The lines a `@ts-ignore` or `@ts-expect-error` comment silences: the line after the comment. */
+function linesWithSilencedErrors(sourceCode: Readonly<TSESLint.SourceCode>): Set<number> {
+  const lines = new Set<number>();
+  for (const comment of sourceCode.getAllComments()) {
+    if (/@ts-(?:ignore|expect-error)\b/u.test(comment.value)) lines.add(comment.loc.end.line + 1);
+  }
+  return lines;
+}
+
+/* A TypeScript file (not a JavaScript one) whose errors TypeScript reports (no `@ts-nocheck`). */
+function isCheckedTypeScriptFile(fileName: string, text: string): boolean {
+  return !JAVASCRIPT_FILE.test(fileName) && !text.includes('@ts-nocheck');
+}
+
 function resolveAlias(symbol: ts.Symbol, checker: ts.TypeChecker): ts.Symbol {
   return symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
 }
@@ -137,7 +199,7 @@ export default createRule<Options, MessageId>({
             type: 'string',
             enum: ['file', 'directory', 'package'],
             description:
-              'The module a private member belongs to: its file, its directory, or the nearest package.json. `@internal` members always use the package.',
+              'The module a private member belongs to: its file, its directory, or the nearest package.json. `@internal` members (and `@private` ones in TypeScript files) follow `internalBoundary` instead.',
           },
           allowNames: {
             type: 'array',
@@ -145,11 +207,17 @@ export default createRule<Options, MessageId>({
             uniqueItems: true,
             description: 'Member names that are public whatever the pattern says, such as `_id`.',
           },
+          internalBoundary: {
+            type: 'string',
+            enum: ['release-unit', 'package'],
+            description:
+              'How far `@internal` (and `@private` in TypeScript files) reaches: `release-unit` (default) adds the workspace packages that depend on the declaring package with an exact pin (`workspace:*`); `package` is the nearest package.json only.',
+          },
         },
         additionalProperties: false,
       },
     ],
-    defaultOptions: [{ privatePattern: DEFAULT_PRIVATE_PATTERN, boundary: 'file', allowNames: [] }],
+    defaultOptions: [{ privatePattern: DEFAULT_PRIVATE_PATTERN, boundary: 'file', allowNames: [], internalBoundary: 'release-unit' }],
   },
   create(context, [options]) {
     const pattern = options.privatePattern ?? DEFAULT_PRIVATE_PATTERN;
@@ -163,6 +231,7 @@ export default createRule<Options, MessageId>({
       );
     }
     const boundary = options.boundary ?? 'file';
+    const internalBoundary = options.internalBoundary ?? 'release-unit';
     const services = getTypeServices(context);
     const packageRoots: PackageRootCache = new Map();
     const filename = context.filename;
@@ -181,6 +250,33 @@ export default createRule<Options, MessageId>({
     if (services) {
       const checker = services.program.getTypeChecker();
       const program = services.program;
+      const releaseUnits = releaseUnitsOf(program);
+      // Only these names (and names that look private) can be private by modifier or tag.
+      const declaredNames = declaredPrivacyNames(program);
+      const suppressedLines = lazy(() => linesWithSilencedErrors(context.sourceCode));
+      const checkedByTypeScript = isCheckedTypeScriptFile(filename, context.sourceCode.text);
+      /*
+       * TypeScript itself rejects `obj.secret` and `{ secret } = obj` for a `private`/`protected`
+       * member outside where they are allowed, so such an access by dot needs the checker only
+       * through a cast, in a file TypeScript does not check, or under `@ts-ignore`/`@ts-expect-error`.
+       */
+      const mayBePrivate = (member: AccessedMember): boolean => {
+        const { name } = member;
+        if (looksPrivate(name) || declaredNames.tagged.has(name)) return true;
+        if (!declaredNames.modified.has(name)) return false;
+        if (member.spelling === 'bracket' || !checkedByTypeScript || stripCasts(member.object).throughCast) return true;
+        return suppressedLines().has(member.key.loc.start.line);
+      };
+      // An import cannot name a class member, so only tags and the convention apply to it.
+      const mayBePrivateImport = (name: string): boolean => looksPrivate(name) || declaredNames.tagged.has(name);
+
+      /** Whether a tag-private declaration in `toFile` is out of reach from this file. */
+      const leavesTagReach = (toFile: string): boolean => {
+        const from = releaseUnits.packageRootOf(filename) ?? '';
+        const to = releaseUnits.packageRootOf(toFile) ?? '';
+        if (from === to) return false;
+        return internalBoundary === 'package' || !releaseUnits.sameReleaseUnit(from, to);
+      };
 
       const isInsideSubclass = (member: AccessedMember, facts: MemberDeclarationFacts): boolean => {
         const declaringClass = facts.declaringClass;
@@ -216,8 +312,10 @@ export default createRule<Options, MessageId>({
         if (!facts) return undefined;
         const reason = privacyReasonOf(facts, looksPrivate(name));
         if (!reason) return undefined;
-        const reach: ModuleBoundary = reason === 'internal-tag' || (imported && reason === 'convention') ? 'package' : boundary;
-        if (!crossesBoundary(filename, facts.fileName, reach, packageRoots)) return undefined;
+        const byTag = readsLikeInternal(reason, facts.fileName);
+        const reach: ModuleBoundary = byTag || (imported && reason === 'convention') ? 'package' : boundary;
+        const crosses = byTag ? leavesTagReach(facts.fileName) : crossesBoundary(filename, facts.fileName, reach, packageRoots);
+        if (!crosses) return undefined;
         const data = {
           member: facts.displayName,
           declaredIn: displayPath(filename, facts.fileName),
@@ -228,7 +326,7 @@ export default createRule<Options, MessageId>({
       };
 
       const check = (member: AccessedMember): void => {
-        if (isOwnReceiver(member.object)) return;
+        if (isOwnReceiver(member.object) || !mayBePrivate(member)) return;
         const symbol = memberSymbol(member, services, checker);
         if (!symbol) return;
         const finding = judge(symbol, member.name);
@@ -262,6 +360,7 @@ export default createRule<Options, MessageId>({
       const checkImport = (specifier: TSESTree.ImportSpecifier): void => {
         const imported = specifier.imported;
         const name = imported.type === AST_NODE_TYPES.Identifier ? imported.name : String(imported.value);
+        if (!mayBePrivateImport(name)) return;
         const symbol = services.getSymbolAtLocation(imported);
         if (!symbol) return;
         const finding = judge(resolveAlias(symbol, checker), name, true);

@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { classDataMembers, moduleVariables, type OwnedDeclaration } from '../analysis/caches/cache-declarations.js';
 import { pairCaches, sentinelFromSettings, type CachePair } from '../analysis/caches/cache-pairs.js';
-import { assignedExpression, writeCandidates } from '../analysis/caches/cache-writes.js';
+import { assignedExpression, writeCandidates, type ReceiverKind } from '../analysis/caches/cache-writes.js';
 import {
   CodePathRecorder,
   type FunctionUnit,
@@ -178,6 +178,11 @@ export default createRule<Options, MessageId>({
     }
 
     const typedFacts = services ? typedCacheFacts(services, selfTimestampingTypes) : undefined;
+    // A receiver that is no cache is dropped after classification anyway (its candidate does not
+    // resolve), so its type is only asked for once it resolves to a paired cache.
+    const receiverKind: ReceiverKind | undefined = typedFacts
+      ? (receiver) => (resolveCache(receiver) ? typedFacts.receiverKind(receiver) : undefined)
+      : undefined;
 
     let classesOfFile: Class[] | undefined;
     /** The class of this file that declares a paired member of that name, if exactly one does. */
@@ -257,7 +262,7 @@ export default createRule<Options, MessageId>({
         if (reference) recorder.recordUpdate(referenceKey(reference.owner, reference.name));
         if (node.type === AST_NODE_TYPES.AssignmentExpression) sentinelAssignments.push(node);
       }
-      for (const candidate of writeCandidates(node, typedFacts?.receiverKind)) {
+      for (const candidate of writeCandidates(node, receiverKind)) {
         const resolved = resolveCache(candidate.target);
         if (!resolved) continue;
         if (candidate.kind === 'invalidation' && !checkInvalidations) return;

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { ESLint, Linter } from 'eslint';
 import tseslint from 'typescript-eslint';
 import { describe, expect, it } from 'vitest';
+import { privacyNameScans } from '../../src/analysis/boundaries/declared-privacy-names.js';
 import { memberFactComputations } from '../../src/analysis/boundaries/member-privacy.js';
 import steadfast from '../../src/index.js';
 
@@ -26,15 +27,21 @@ describe('no-private-cross-module-access: project-wide work', () => {
       ],
     });
     const before = memberFactComputations();
+    const scansBefore = privacyNameScans();
     const [first] = await eslint.lintFiles(['src/uses-a.ts']);
     const afterFirst = memberFactComputations();
+    const scansAfterFirst = privacyNameScans();
     const [second] = await eslint.lintFiles(['src/uses-b.ts']);
     const afterSecond = memberFactComputations();
+    const scansAfterSecond = privacyNameScans();
 
     expect(first?.messages.map((message) => message.ruleId)).toEqual(['@steadfast/no-private-cross-module-access']);
     expect(second?.messages.map((message) => message.ruleId)).toEqual(['@steadfast/no-private-cross-module-access']);
     expect(afterFirst - before).toBeGreaterThan(0);
     expect(afterSecond - afterFirst).toBe(0);
+    // The index of names a modifier or tag makes private is read from each source file once.
+    expect(scansAfterFirst - scansBefore).toBeGreaterThan(0);
+    expect(scansAfterSecond - scansAfterFirst).toBe(0);
   });
 });
 

@@ -122,6 +122,16 @@ ruleTester.run('no-private-cross-module-access (typed)', subject, {
       filename: consumer,
     },
     {
+      name: 'TypeScript `@private` members across files of their own package (a docs-hiding tag; bench/real-code FP3)',
+      code: `${importDispatcher}dispatcher.hiddenState += 1;`,
+      filename: consumer,
+    },
+    {
+      name: 'TypeScript `private`/`protected` reached by dot where TypeScript reports it itself (no cast, no suppression)',
+      code: `${importDispatcher}export const s = [dispatcher.secret, dispatcher.guarded];\nconst { secret } = dispatcher;\nexport { secret };`,
+      filename: consumer,
+    },
+    {
       name: 'importing an @internal function inside its own package',
       code: 'import { internalHelper } from "./dispatcher.js";\nexport const n = internalHelper();',
       filename: consumer,
@@ -135,6 +145,16 @@ ruleTester.run('no-private-cross-module-access (typed)', subject, {
       errors: [
         { messageId: 'privateAccess', data: { member: '_resetForTests', declaredIn: "'../../src/dispatcher.ts'", reason: 'named with the private prefix', boundary: 'package' }, column: 10 },
         { messageId: 'declaredPrivateAccess', data: { member: 'internalHelper', declaredIn: "'../../src/dispatcher.ts'", reason: 'tagged `@internal`', boundary: 'package' }, column: 26 },
+      ],
+    },
+    {
+      name: 'an @internal function re-exported under other names, imported and reached from another package',
+      code: 'import { helperAlias, aliased } from "../../src/reexports.js";\nimport * as reexports from "../../src/reexports.js";\nexport const n = [helperAlias(), aliased(), reexports.helperAlias()];',
+      filename: otherPackage,
+      errors: [
+        { messageId: 'declaredPrivateAccess', data: { member: 'internalHelper', declaredIn: "'../../src/dispatcher.ts'", reason: 'tagged `@internal`', boundary: 'package' }, line: 1, column: 10 },
+        { messageId: 'declaredPrivateAccess', data: { member: 'internalHelper', declaredIn: "'../../src/dispatcher.ts'", reason: 'tagged `@internal`', boundary: 'package' }, line: 1, column: 23 },
+        { messageId: 'declaredPrivateAccess', data: { member: 'internalHelper', declaredIn: "'../../src/dispatcher.ts'", reason: 'tagged `@internal`', boundary: 'package' }, line: 3, column: 55 },
       ],
     },
     {
@@ -188,12 +208,20 @@ ruleTester.run('no-private-cross-module-access (typed)', subject, {
       ],
     },
     {
-      name: 'a subclass still may not reach TypeScript-private or @private members it inherits',
-      code: 'import { Dispatcher } from "./dispatcher.js";\nexport class Mine extends Dispatcher { peek(other: Mine) { return [other["secret"], other.hiddenState]; } }',
+      name: 'a subclass still may not reach TypeScript-private or JavaScript `@private` members it inherits',
+      code: 'import { Dispatcher } from "./dispatcher.js";\nimport { Legacy } from "./legacy.js";\nexport class Mine extends Dispatcher { peek(other: Mine) { return other["secret"]; } }\nexport class Old extends Legacy { peek(other: Old) { return other.hidden; } }',
       filename: consumer,
       errors: [
         { messageId: 'declaredPrivateAccess', data: { member: 'Dispatcher.secret', declaredIn, reason: 'declared `private`', boundary: 'file' } },
-        { messageId: 'declaredPrivateAccess', data: { member: 'Dispatcher.hiddenState', declaredIn, reason: 'tagged `@private`', boundary: 'file' } },
+        { messageId: 'declaredPrivateAccess', data: { member: 'Legacy.hidden', declaredIn: "'./legacy.js'", reason: 'tagged `@private`', boundary: 'file' } },
+      ],
+    },
+    {
+      name: 'a subclass in another package may not reach a TypeScript `@private` member',
+      code: 'import { Dispatcher } from "../../src/dispatcher.js";\nexport class Mine extends Dispatcher { peek(other: Mine) { return other.hiddenState; } }',
+      filename: otherPackage,
+      errors: [
+        { messageId: 'declaredPrivateAccess', data: { member: 'Dispatcher.hiddenState', declaredIn: "'../../src/dispatcher.ts'", reason: 'tagged `@private`', boundary: 'package' } },
       ],
     },
     {
@@ -218,6 +246,18 @@ ruleTester.run('no-private-cross-module-access (typed)', subject, {
       ],
     },
     {
+      name: 'TypeScript private reached by dot in a file under @ts-nocheck',
+      code: `// @ts-nocheck\n${importDispatcher}export const s = dispatcher.secret;`,
+      filename: consumer,
+      errors: [{ messageId: 'declaredPrivateAccess', line: 3, data: { member: 'Dispatcher.secret', declaredIn, reason: 'declared `private`', boundary: 'file' } }],
+    },
+    {
+      name: 'TypeScript private reached by dot from a JavaScript file, which TypeScript does not check',
+      code: 'import { dispatcher } from "./dispatcher.js";\nexport const s = dispatcher.secret;',
+      filename: join(fixture, 'src', 'js-consumer.js'),
+      errors: [{ messageId: 'declaredPrivateAccess', line: 2, data: { member: 'Dispatcher.secret', declaredIn, reason: 'declared `private`', boundary: 'file' } }],
+    },
+    {
       name: 'TypeScript private reached under @ts-expect-error and @ts-ignore',
       code: `${importDispatcher}// @ts-expect-error -- reaching in on purpose\ndispatcher.secret;\n// @ts-ignore\ndispatcher.guarded;`,
       filename: consumer,
@@ -227,10 +267,16 @@ ruleTester.run('no-private-cross-module-access (typed)', subject, {
       ],
     },
     {
-      name: '@private members across files',
-      code: `${importDispatcher}dispatcher.hiddenState += 1;`,
+      name: 'JavaScript `@private` members across files: TypeScript reads the tag as the modifier',
+      code: 'import { Legacy } from "./legacy.js";\nnew Legacy().hidden += 1;',
       filename: consumer,
-      errors: [{ messageId: 'declaredPrivateAccess', data: { member: 'Dispatcher.hiddenState', declaredIn, reason: 'tagged `@private`', boundary: 'file' } }],
+      errors: [{ messageId: 'declaredPrivateAccess', data: { member: 'Legacy.hidden', declaredIn: "'./legacy.js'", reason: 'tagged `@private`', boundary: 'file' } }],
+    },
+    {
+      name: 'TypeScript `@private` members from another package (the tag hides docs; its reach is the package)',
+      code: 'import { dispatcher } from "../../src/dispatcher.js";\ndispatcher.hiddenState += 1;',
+      filename: otherPackage,
+      errors: [{ messageId: 'declaredPrivateAccess', data: { member: 'Dispatcher.hiddenState', declaredIn: "'../../src/dispatcher.ts'", reason: 'tagged `@private`', boundary: 'package' } }],
     },
     {
       name: '@internal members outside their package',

@@ -6,6 +6,7 @@ import type { MemberReference } from '../../analysis/caches/member-reference.js'
 import type { ContainerKind } from '../../analysis/caches/mutating-methods.js';
 import { RUNTIME_TTL_CACHE } from '../../analysis/caches/self-timestamping-cache.js';
 import { isTimestampPropertyName } from '../../analysis/caches/timestamped-entries.js';
+import { namesWithTag } from '../../analysis/tagged-declaration-names.js';
 
 /** Where the runtime's declarations live, installed (`@steadfast/runtime`) or in this repository. */
 const RUNTIME_PATH = /[\\/](?:@steadfast[\\/]runtime|reference-runtime)[\\/]/;
@@ -37,6 +38,8 @@ export function typedCacheFacts(
   selfTimestampingTypes: readonly string[],
 ): TypedCacheFacts {
   const checker = services.program.getTypeChecker();
+  // Only a name some declaration tags `@ttlSentinel` can pair through a tag: others skip the checker.
+  const taggedNames = namesWithTag(services.program, 'ttlSentinel');
 
   function isSelfTimestampingType(type: ts.Type): boolean {
     const symbol = type.getSymbol() ?? type.aliasSymbol;
@@ -68,7 +71,7 @@ export function typedCacheFacts(
     },
 
     pairFromTag(reference) {
-      if (reference.node.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+      if (reference.node.type !== AST_NODE_TYPES.MemberExpression || !taggedNames.has(reference.name)) return undefined;
       const symbol = checker.getSymbolAtLocation(services.esTreeNodeToTSNodeMap.get(reference.node.property));
       const tag = symbol?.getJsDocTags(checker).find((candidate) => candidate.name === 'ttlSentinel');
       const text = tag?.text?.map((part) => part.text).join('').trim().split(/\s+/)[0];
