@@ -7,8 +7,9 @@ export type TypeScriptModule = typeof ts;
 let loaded: TypeScriptModule | undefined;
 
 /**
- * TypeScript itself, loaded on first use in typed mode: it is an optional peer dependency, so the
- * plugin must load without it and only typed analysis may need it.
+ * TypeScript itself, loaded on first use in typed mode. It is a required peer of the plugin (the
+ * parser needs it too); loading it here rather than importing it keeps the loop rule's untyped
+ * analysis free of the compiler's module graph.
  */
 export function loadTypeScript(): TypeScriptModule {
   loaded ??= createRequire(import.meta.url)('typescript') as TypeScriptModule;
