@@ -1,4 +1,5 @@
 import ts from 'typescript';
+import { declarationNameText } from './declaration-name-text.js';
 import { innermostNodeAt } from './node-at-position.js';
 
 /*
@@ -14,17 +15,6 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 }
 
-function textOfName(name: ts.Node | undefined): string | undefined {
-  if (!name) return undefined;
-  if (ts.isIdentifier(name) || ts.isPrivateIdentifier(name) || ts.isStringLiteralLike(name) || ts.isNumericLiteral(name)) {
-    return name.text;
-  }
-  if (ts.isComputedPropertyName(name) && (ts.isStringLiteralLike(name.expression) || ts.isNumericLiteral(name.expression))) {
-    return name.expression.text;
-  }
-  return undefined;
-}
-
 /* Only the places where `@tag` occurs are visited: its comment documents the declaration after it. */
 function scan(file: ts.SourceFile, tag: string): readonly string[] {
   const names = new Set<string>();
@@ -32,7 +22,7 @@ function scan(file: ts.SourceFile, tag: string): readonly string[] {
     for (let node: ts.Node | undefined = innermostNodeAt(file, match.index); node && !ts.isSourceFile(node); node = node.parent) {
       const declarations = ts.isVariableStatement(node) ? node.declarationList.declarations : [node];
       for (const declaration of declarations) {
-        const name = textOfName(ts.getNameOfDeclaration(declaration as ts.Declaration));
+        const name = declarationNameText(ts.getNameOfDeclaration(declaration as ts.Declaration));
         if (name !== undefined && ts.getJSDocTags(declaration).some((found) => found.tagName.text === tag)) names.add(name);
       }
     }

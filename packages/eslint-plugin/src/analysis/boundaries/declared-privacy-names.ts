@@ -1,4 +1,5 @@
 import ts from 'typescript';
+import { declarationNameText } from '../declaration-name-text.js';
 import { innermostNodeAt } from '../node-at-position.js';
 
 /*
@@ -30,17 +31,6 @@ interface FileNames {
 const namesBySourceFile = new WeakMap<ts.SourceFile, FileNames>();
 const namesByProgram = new WeakMap<ts.Program, DeclaredPrivacyNames>();
 let sourceFileScans = 0;
-
-function textOfName(name: ts.Node | undefined): string | undefined {
-  if (!name) return undefined;
-  if (ts.isIdentifier(name) || ts.isPrivateIdentifier(name) || ts.isStringLiteralLike(name) || ts.isNumericLiteral(name)) {
-    return name.text;
-  }
-  if (ts.isComputedPropertyName(name) && (ts.isStringLiteralLike(name.expression) || ts.isNumericLiteral(name.expression))) {
-    return name.expression.text;
-  }
-  return undefined;
-}
 
 function hasPrivacyTag(node: ts.Node): boolean {
   return ts.getJSDocTags(node).some((tag) => PRIVACY_TAGS.has(tag.tagName.text));
@@ -102,7 +92,7 @@ function scan(file: ts.SourceFile): FileNames {
       owner &&
       isNamedMemberOrDeclaration(owner)
     ) {
-      const name = textOfName(owner.name);
+      const name = declarationNameText(owner.name);
       if (name !== undefined) modified.add(name);
     }
   }
@@ -112,7 +102,7 @@ function scan(file: ts.SourceFile): FileNames {
       const declarations = ts.isVariableStatement(node) ? node.declarationList.declarations : [node];
       for (const declaration of declarations) {
         if (!isNamedMemberOrDeclaration(declaration) || !hasPrivacyTag(declaration)) continue;
-        const name = textOfName(declaration.name);
+        const name = declarationNameText(declaration.name);
         if (name !== undefined) tagged.add(name);
         if (ts.canHaveModifiers(declaration) && ts.getModifiers(declaration)?.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword)) {
           tagged.add('default');
@@ -120,7 +110,7 @@ function scan(file: ts.SourceFile): FileNames {
         // `/** @internal */ export const { a, b } = table;` makes both bound names internal.
         if (ts.isVariableDeclaration(declaration) && ts.isObjectBindingPattern(declaration.name)) {
           for (const element of declaration.name.elements) {
-            const bound = textOfName(element.name);
+            const bound = declarationNameText(element.name);
             if (bound !== undefined) tagged.add(bound);
           }
         }
