@@ -9,7 +9,8 @@ import {
   type RecordedWrite,
   type SegmentFacts,
 } from '../analysis/caches/code-path-recorder.js';
-import { referenceKey, toMemberReference, unwrapExpression } from '../analysis/caches/member-reference.js';
+import { referenceKey, toMemberReference } from '../analysis/caches/member-reference.js';
+import { stripTypeWrappers } from '../analysis/type-wrappers.js';
 import { findMissedWrites, type PathWork } from '../analysis/caches/missing-update-paths.js';
 import {
   declarationContext,
@@ -226,7 +227,7 @@ export default createRule<Options, MessageId>({
           definition.parent.kind === 'const' &&
           definition.node.init
         ) {
-          const init = unwrapExpression(definition.node.init);
+          const init = stripTypeWrappers(definition.node.init);
           if (init.type === AST_NODE_TYPES.MemberExpression || init.type === AST_NODE_TYPES.Identifier) return resolveCache(init, depth + 1);
         }
         return undefined;
@@ -274,7 +275,7 @@ export default createRule<Options, MessageId>({
 
     function onCall(node: TSESTree.CallExpression): void {
       onMutation(node);
-      const callee = unwrapExpression(node.callee);
+      const callee = stripTypeWrappers(node.callee);
       if (callee.type === AST_NODE_TYPES.Identifier) {
         recorder.recordCall({ owner: '', name: callee.name, node });
       } else if (callee.type === AST_NODE_TYPES.MemberExpression) {

@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { isOwnCodeModuleSpecifier } from './relative-module-path.js';
+import { isTypeWrapper } from '../type-wrappers.js';
 
 /** How a value reached the current file from another module, as far as the file's syntax shows. */
 export type ImportOriginKind =
@@ -23,13 +24,7 @@ const MAX_DEPTH = 8;
 
 function unwrapTypeOnly(node: TSESTree.Node): TSESTree.Node {
   let current = node;
-  while (
-    current.type === AST_NODE_TYPES.TSAsExpression ||
-    current.type === AST_NODE_TYPES.TSTypeAssertion ||
-    current.type === AST_NODE_TYPES.TSNonNullExpression ||
-    current.type === AST_NODE_TYPES.TSSatisfiesExpression ||
-    current.type === AST_NODE_TYPES.ChainExpression
-  ) {
+  while (isTypeWrapper(current) || current.type === AST_NODE_TYPES.ChainExpression) {
     current = current.expression;
   }
   return current;

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { classifyMethod, type ContainerKind, type MutationKind } from './mutating-methods.js';
-import { unwrapExpression } from './member-reference.js';
+import { stripTypeWrappers } from '../type-wrappers.js';
 
 /** An expression that, if it is a paired cache, is changed by the node being looked at. */
 export interface WriteCandidate {
@@ -18,7 +18,7 @@ const GENERIC_CACHE_METHODS = new Set(['set', 'delete', 'clear']);
 const OBJECT_WRITERS = new Set(['assign', 'defineProperty', 'defineProperties', 'setPrototypeOf']);
 
 function isEmptyContainer(node: TSESTree.Expression): boolean {
-  const bare = unwrapExpression(node);
+  const bare = stripTypeWrappers(node);
   if (bare.type === AST_NODE_TYPES.ArrayExpression) return bare.elements.length === 0;
   if (bare.type === AST_NODE_TYPES.ObjectExpression) return bare.properties.length === 0;
   return (
@@ -30,7 +30,7 @@ function isEmptyContainer(node: TSESTree.Expression): boolean {
 }
 
 function calleeMember(node: TSESTree.CallExpression): TSESTree.MemberExpression | undefined {
-  const callee = unwrapExpression(node.callee);
+  const callee = stripTypeWrappers(node.callee);
   return callee.type === AST_NODE_TYPES.MemberExpression ? callee : undefined;
 }
 
@@ -45,7 +45,7 @@ function callCandidates(node: TSESTree.CallExpression, receiverKind: ReceiverKin
   if (!member) return [];
   const method = staticName(member);
   if (method === undefined) return [];
-  const object = unwrapExpression(member.object);
+  const object = stripTypeWrappers(member.object);
   // Object.assign(cache, …), Reflect.set(cache, …), Reflect.deleteProperty(cache, …)
   const first = node.arguments[0];
   if (object.type === AST_NODE_TYPES.Identifier && first && first.type !== AST_NODE_TYPES.SpreadElement) {

@@ -1,4 +1,5 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { stripTypeWrappers } from '../type-wrappers.js';
 
 /**
  * A reference to a cache or sentinel, normalised so a write and an update on the same object can
@@ -43,26 +44,12 @@ function ownerText(node: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode
   }
 }
 
-/** Strips wrappers that do not change which object an expression is (`x!`, `(x as T)`). */
-export function unwrapExpression(node: TSESTree.Expression): TSESTree.Expression {
-  let current = node;
-  while (
-    current.type === AST_NODE_TYPES.TSNonNullExpression ||
-    current.type === AST_NODE_TYPES.TSAsExpression ||
-    current.type === AST_NODE_TYPES.TSSatisfiesExpression ||
-    current.type === AST_NODE_TYPES.TSTypeAssertion
-  ) {
-    current = current.expression;
-  }
-  return current;
-}
-
 /** Normalises `node` into a member reference, or `undefined` when it is not a plain member path. */
 export function toMemberReference(
   node: TSESTree.Expression,
   sourceCode: Readonly<TSESLint.SourceCode>,
 ): MemberReference | undefined {
-  const bare = unwrapExpression(node);
+  const bare = stripTypeWrappers(node);
   if (bare.type === AST_NODE_TYPES.Identifier) return { owner: '', name: bare.name, node: bare };
   if (bare.type !== AST_NODE_TYPES.MemberExpression) return undefined;
   const name = memberName(bare);

@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { isFunctionNode, keyText, type ClassNode, type FunctionNode } from './function-node.js';
+import { isTypeWrapper } from '../../analysis/type-wrappers.js';
 
 /** What a name in the linted file refers to, as far as syntax and scope can tell. */
 export type LocalTarget =
@@ -147,11 +148,7 @@ export function declaredClassOfReceiver(
 export function unwrapHandler(expression: TSESTree.Node): TSESTree.Node {
   let current = expression;
   for (;;) {
-    if (
-      current.type === AST_NODE_TYPES.TSAsExpression ||
-      current.type === AST_NODE_TYPES.TSNonNullExpression ||
-      current.type === AST_NODE_TYPES.TSSatisfiesExpression
-    ) {
+    if (isTypeWrapper(current)) {
       current = current.expression;
     } else if (
       current.type === AST_NODE_TYPES.CallExpression &&

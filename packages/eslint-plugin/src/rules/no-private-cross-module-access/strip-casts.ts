@@ -1,4 +1,5 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { isTypeWrapper } from '../../analysis/type-wrappers.js';
 
 /** An expression with its type-only wrappers removed, and whether one of them was a cast. */
 export interface StrippedExpression {
@@ -15,16 +16,9 @@ export function stripCasts(node: TSESTree.Expression): StrippedExpression {
   let expression = node;
   let throughCast = false;
   for (;;) {
-    if (expression.type === AST_NODE_TYPES.TSAsExpression || expression.type === AST_NODE_TYPES.TSTypeAssertion) {
-      throughCast = true;
-      expression = expression.expression;
-    } else if (
-      expression.type === AST_NODE_TYPES.TSNonNullExpression ||
-      expression.type === AST_NODE_TYPES.TSSatisfiesExpression
-    ) {
-      expression = expression.expression;
-    } else {
-      return { expression, throughCast };
-    }
+    if (!isTypeWrapper(expression)) return { expression, throughCast };
+    // `!` and `satisfies` keep the checker's view; only `as` and `<T>` tell it to look away.
+    if (expression.type === AST_NODE_TYPES.TSAsExpression || expression.type === AST_NODE_TYPES.TSTypeAssertion) throughCast = true;
+    expression = expression.expression;
   }
 }
