@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { openSqliteStore, SteadfastError, type NewJob } from '../src/index.js';
 import { claimSql } from '../src/store/sqlite/claim.js';
+import { SCHEMA_VERSION } from '../src/store/sqlite/migrations.js';
 import { manualClock, tempDatabasePath } from './helpers/temp-database.js';
 
 function job(overrides: Partial<NewJob> = {}): NewJob {
@@ -294,7 +295,7 @@ describe('opening an SQLite store', () => {
   it('migrates once and is idempotent across opens', async () => {
     const path = tempDatabasePath();
     const first = openSqliteStore({ path });
-    expect(await first.migrate()).toEqual({ from: 1, to: 1 });
+    expect(await first.migrate()).toEqual({ from: SCHEMA_VERSION, to: SCHEMA_VERSION });
     await first.close();
     await first.close();
     await expect(first.stats()).rejects.toMatchObject({ code: 'STORE_CLOSED' });
