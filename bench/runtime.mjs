@@ -392,12 +392,14 @@ async function schemaCosts() {
       cleanup();
     };
   };
-  const idealStatementsOn = (schema) => {
+  const idealStatementsOn = (schema, returning = 'id') => {
     const { path, cleanup } = filledRuntimeDb(schema);
     const db = new Database(path);
     db.pragma('journal_mode = WAL');
     db.pragma(`synchronous = ${SYNCHRONOUS}`);
-    const claim = db.prepare(CLAIM.replaceAll('jobs', 'steadfast_jobs').replace('lease = @lease', 'lease_expires_at = @lease'));
+    const claim = db.prepare(
+      CLAIM.replaceAll('jobs', 'steadfast_jobs').replace('lease = @lease', 'lease_expires_at = @lease').replace('RETURNING id', `RETURNING ${returning}`),
+    );
     const done = db.prepare(`UPDATE steadfast_jobs SET state = 'succeeded' WHERE id = ? AND owner = 'w'`);
     return batchedDrain(db, claim, done, cleanup);
   };
@@ -415,6 +417,8 @@ async function schemaCosts() {
     'runtime transitions without the lease index': () => runtimeDrainOn(withoutLeaseIndex),
     "ideal's statements on the runtime's table": () => idealStatementsOn(current),
     "ideal's statements on the runtime's table without the lease index": () => idealStatementsOn(withoutLeaseIndex),
+    // What any worker needs back from a claim to run the job at all (the ideal returns ids only).
+    "ideal's statements on the runtime's table, returning the payload": () => idealStatementsOn(current, 'id, payload'),
   };
   const rates = Object.fromEntries(Object.keys(variants).map((name) => [name, []]));
   for (let round = 0; round < 9; round += 1) {

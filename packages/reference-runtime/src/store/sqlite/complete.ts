@@ -1,11 +1,13 @@
 import type { Completion } from '../store.js';
 import { prepared, type Connection } from './prepared.js';
 
+// Positional parameters (result, now, now, jobId, owner, token): binding by name looks every name
+// up in an object, which measurably cost more when the statement runs once per job.
 const COMPLETE_ONE = `
   UPDATE steadfast_jobs
-     SET state = 'succeeded', result = @result, lease_expires_at = NULL, last_error = NULL,
-         finished_at = @now, updated_at = @now
-   WHERE id = @jobId AND state = 'running' AND owner = @owner AND token = @token`;
+     SET state = 'succeeded', result = ?, lease_expires_at = NULL, last_error = NULL,
+         finished_at = ?, updated_at = ?
+   WHERE id = ? AND state = 'running' AND owner = ? AND token = ?`;
 
 /**
  * The completions themselves, for a caller that already holds the write transaction (`complete`
@@ -19,7 +21,7 @@ export function completeInTransaction(db: Connection, completions: readonly Comp
   // Each run is guarded by the whole lease, so a stale completion of a job whose current
   // completion is in the same batch is refused too (and an exact duplicate is accepted once).
   const statement = prepared(db, COMPLETE_ONE);
-  return completions.map(({ lease, result }) => statement.run({ jobId: lease.jobId, owner: lease.owner, token: lease.token, result, now }).changes === 1);
+  return completions.map(({ lease, result }) => statement.run(result, now, now, lease.jobId, lease.owner, lease.token).changes === 1);
 }
 
 /**
