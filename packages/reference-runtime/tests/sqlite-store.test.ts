@@ -103,6 +103,19 @@ describe('SQLite store transitions', () => {
     expect((await store.getJob(c.job.id))?.state).toBe('running');
   });
 
+  it('accepts a lease completed twice in one batch once: the first result is kept', async () => {
+    const { store } = setup();
+    await store.enqueue([job()]);
+    const [only] = await store.claim({ owner: 'w', queues: ['q'], limit: 1, leaseMs: 1000 });
+    if (only === undefined) throw new Error('claim failed');
+    const accepted = await store.complete([
+      { lease: only.lease, result: '"first"' },
+      { lease: only.lease, result: '"second"' },
+    ]);
+    expect(accepted).toEqual([true, false]);
+    expect(await store.getJob(only.job.id)).toMatchObject({ state: 'succeeded', result: '"first"' });
+  });
+
   it('completeAndClaim writes nothing of either part when the claim fails', async () => {
     const { store } = setup();
     await store.enqueue([job(), job()]);
