@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { openSqliteStore, SteadfastError, type NewJob } from '../src/index.js';
 import { claimSql } from '../src/store/sqlite/claim.js';
+import { SCHEMA_VERSION } from '../src/store/sqlite/migrations.js';
 import { manualClock, tempDatabasePath } from './helpers/temp-database.js';
 
 function job(overrides: Partial<NewJob> = {}): NewJob {
@@ -100,6 +101,19 @@ describe('SQLite store transitions', () => {
     expect(accepted).toEqual([true, false, false, true]);
     expect((await store.getJob(b.job.id))?.result).toBe('4');
     expect((await store.getJob(c.job.id))?.state).toBe('running');
+  });
+
+  it('accepts a lease completed twice in one batch once: the first result is kept', async () => {
+    const { store } = setup();
+    await store.enqueue([job()]);
+    const [only] = await store.claim({ owner: 'w', queues: ['q'], limit: 1, leaseMs: 1000 });
+    if (only === undefined) throw new Error('claim failed');
+    const accepted = await store.complete([
+      { lease: only.lease, result: '"first"' },
+      { lease: only.lease, result: '"second"' },
+    ]);
+    expect(accepted).toEqual([true, false]);
+    expect(await store.getJob(only.job.id)).toMatchObject({ state: 'succeeded', result: '"first"' });
   });
 
   it('completeAndClaim writes nothing of either part when the claim fails', async () => {
@@ -294,7 +308,7 @@ describe('opening an SQLite store', () => {
   it('migrates once and is idempotent across opens', async () => {
     const path = tempDatabasePath();
     const first = openSqliteStore({ path });
-    expect(await first.migrate()).toEqual({ from: 1, to: 1 });
+    expect(await first.migrate()).toEqual({ from: SCHEMA_VERSION, to: SCHEMA_VERSION });
     await first.close();
     await first.close();
     await expect(first.stats()).rejects.toMatchObject({ code: 'STORE_CLOSED' });

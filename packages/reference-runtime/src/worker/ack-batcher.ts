@@ -96,7 +96,7 @@ export class AckBatcher {
     setImmediate(() => {
       this.#scheduled = false;
       // A claim under way takes them into its own transaction; `endClaim` schedules what is left.
-      if (this.#claims === 0) void this.flush();
+      if (this.#claims === 0) this.#flushFromTimer();
     });
   }
 
@@ -119,6 +119,16 @@ export class AckBatcher {
   #wakeIdleWaiters(): void {
     if (!this.#isIdle()) return;
     for (const resolve of this.#idleWaiters.splice(0)) resolve();
+  }
+
+  // `flush` neither throws nor rejects today; a timer callback that ever did would end the process,
+  // so a throw is reported like a failed write instead.
+  #flushFromTimer(): void {
+    try {
+      void this.flush();
+    } catch (error) {
+      this.#onError(error);
+    }
   }
 
   /** Write every pending completion. Never rejects: a failed write is retried with backoff. */
@@ -147,7 +157,7 @@ export class AckBatcher {
         clearTimeout(this.#retryTimer);
         this.#retryTimer = setTimeout(() => {
           this.#retryTimer = undefined;
-          void this.flush();
+          this.#flushFromTimer();
         }, Math.min(5000, 50 * 2 ** this.#failures));
         return;
       }
