@@ -121,14 +121,12 @@ export class AckBatcher {
     for (const resolve of this.#idleWaiters.splice(0)) resolve();
   }
 
-  // `flush` neither throws nor rejects today; a timer callback that ever did would end the process,
-  // so a throw is reported like a failed write instead.
+  // `flush` retries failed writes itself, but a settle callback that throws would reject it; from
+  // a timer callback that rejection would end the process, so it is reported like a failed write.
   #flushFromTimer(): void {
-    try {
-      void this.flush();
-    } catch (error) {
+    this.flush().catch((error: unknown) => {
       this.#onError(error);
-    }
+    });
   }
 
   /** Write every pending completion. Never rejects: a failed write is retried with backoff. */
