@@ -40,7 +40,7 @@ export interface NoUnguardedLoopBodyOptions {
 export type Options = [NoUnguardedLoopBodyOptions];
 
 /** The rule's message ids. */
-export type MessageId = 'unguarded' | 'rethrows' | 'silent' | 'unguardedImportedCallback' | 'wrapInTryCatch' | 'handleRejection';
+export type MessageId = 'unguarded' | 'rethrows' | 'silent' | 'dropped' | 'unguardedImportedCallback' | 'wrapInTryCatch' | 'handleRejection';
 
 const LOOP_CONSEQUENCE = 'one bad iteration ends the loop for good';
 const TIMER_CONSEQUENCE = 'in Node an uncaught throw or rejection there ends the process';
@@ -108,6 +108,8 @@ export default createRule<Options, MessageId>({
         'The catch around `{{statement}}` rethrows, so one error still escapes this {{loop}}: {{consequence}}. Rethrow only on shutdown (`if (signal.aborted) throw error`) and log the rest.',
       silent:
         'The catch around `{{statement}}` in this {{loop}} swallows the error without a word. Log it: silent loops fail unnoticed.',
+      dropped:
+        '`{{statement}}` starts a promise that nothing awaits or handles in this {{loop}}, so the try/catch around it cannot catch its rejection: {{consequence}}. Handle the rejection with .catch() and log the error.',
       unguardedImportedCallback:
         '`{{name}}` runs as a {{loop}}, but its body in {{file}} can throw outside try/catch: {{consequence}}.',
       wrapInTryCatch: 'Wrap the body in try/catch and log the error.',
@@ -194,6 +196,7 @@ export default createRule<Options, MessageId>({
       // A function declared in this file is judged by its body, whatever its name (a local async `log`).
       return call.callee.type !== AST_NODE_TYPES.Identifier || resolveCallback(call.callee, sourceCode).kind !== 'local';
     };
+    const returnsPromise = (call: TSESTree.CallExpression): boolean => typed?.returnsPromise(call) ?? returnsPromiseBySyntax(call, sourceCode);
     const baseEnv: ThrowPointEnv = {
       keys,
       designedExitShapes: [...waitShapes, ...receiveShapes],
@@ -201,6 +204,7 @@ export default createRule<Options, MessageId>({
       hasComment,
       isLongRunning: (node) => isLoopStatement(node) && classify(node) !== undefined,
       isNonThrowingCall: isNonThrowing,
+      returnsPromise,
     };
     // A same-file callee is guarded when the rule finds nothing unguarded in its own body.
     const isSameFileGuarded = createSameFileGuardJudge(sourceCode, (fn) => findFirstUnguarded([fn.body], baseEnv) === undefined);
@@ -225,7 +229,7 @@ export default createRule<Options, MessageId>({
       const data = { statement: statementText(sourceCode, finding.point), loop, consequence };
       const point = finding.point;
       let suggest: TSESLint.ReportSuggestionArray<MessageId> = [];
-      if (reason === 'unguarded' && env.onlyRejections && point.type === AST_NODE_TYPES.CallExpression) {
+      if ((reason === 'dropped' || (reason === 'unguarded' && env.onlyRejections)) && point.type === AST_NODE_TYPES.CallExpression) {
         // A try/catch cannot catch a promise that is dropped; only a rejection handler can.
         suggest = [
           {
@@ -267,7 +271,7 @@ export default createRule<Options, MessageId>({
       if (!run.fn.async || !awaitsAnything(run.fn, keys, (call) => inlineIterationCallbacks(call).length > 0 || isNonThrowing(call))) {
         // A synchronous callback (or an async one that never awaits) mostly does bookkeeping; what
         // kills the process there is a `throw` or a promise it starts and drops.
-        env = { ...env, onlyRejections: { returnsPromise: (call) => typed?.returnsPromise(call) ?? returnsPromiseBySyntax(call, sourceCode) } };
+        env = { ...env, onlyRejections: { returnsPromise } };
       }
       const isAsyncArrow = run.fn.type === AST_NODE_TYPES.ArrowFunctionExpression && run.fn.async;
       report([run.fn.body], env, timerDescription(run.kind, run.timer), TIMER_CONSEQUENCE, 'timer callback failed', run.fn.body, isAsyncArrow, run.fn);

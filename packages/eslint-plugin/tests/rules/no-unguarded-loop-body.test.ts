@@ -15,6 +15,25 @@ const TIMER = 'in Node an uncaught throw or rejection there ends the process';
 
 ruleTester.run('no-unguarded-loop-body', testedRule, {
   valid: [
+    `// A dropped promise with its own rejection handler is handled, in a try or not.
+async function refresh(): Promise<void> {
+  await fetch('/flags');
+}
+setInterval(() => {
+  try {
+    refresh().catch((error) => console.error(error));
+  } catch (error) {
+    console.error(error);
+  }
+}, 1000);`,
+    `// An awaited call inside a try is caught by it.
+setInterval(async () => {
+  try {
+    await fetch('/flags');
+  } catch (error) {
+    console.error(error);
+  }
+}, 1000);`,
     {
       name: 'seed 000 _run after: receive, sentinel exit, guarded processing',
       code: `class BackgroundWorker {
@@ -551,6 +570,87 @@ while (true) { break; }`,
     },
   ],
   invalid: [
+    {
+      name: 'a try around a dropped promise catches nothing: the rejection arrives after the try ended',
+      code: `async function refresh(): Promise<void> {
+  await fetch('/flags');
+}
+setInterval(() => {
+  try {
+    void refresh();
+  } catch (error) {
+    console.error(error);
+  }
+}, 1000);`,
+      errors: [
+        {
+          messageId: 'dropped',
+          line: 6,
+          column: 5,
+          data: { statement: 'refresh()', loop: '`setInterval` callback', consequence: TIMER },
+          suggestions: [
+            {
+              messageId: 'handleRejection',
+              output: `async function refresh(): Promise<void> {
+  await fetch('/flags');
+}
+setInterval(() => {
+  try {
+    void refresh().catch((error) => console.error('timer callback failed', error));
+  } catch (error) {
+    console.error(error);
+  }
+}, 1000);`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a dropped promise inside a guarded loop body still escapes the try',
+      code: `class Poller {
+  private async pull(): Promise<void> {
+    await fetch('/jobs');
+  }
+  async run(signal: AbortSignal): Promise<void> {
+    while (!signal.aborted) {
+      try {
+        this.pull();
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+      } catch (error) {
+        console.error(error);
+      }
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'dropped',
+          line: 8,
+          data: { statement: 'this.pull()', loop: '`while (!signal.aborted)` loop', consequence: LOOP },
+          suggestions: [
+            {
+              messageId: 'handleRejection',
+              output: `class Poller {
+  private async pull(): Promise<void> {
+    await fetch('/jobs');
+  }
+  async run(signal: AbortSignal): Promise<void> {
+    while (!signal.aborted) {
+      try {
+        this.pull().catch((error) => console.error('loop iteration failed', error));
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+      } catch (error) {
+        console.error(error);
+      }
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'seed 000 _run before: processing outside the guard',
       code: `class BackgroundWorker {

@@ -8,8 +8,11 @@ import { isNonThrowingConstruction } from './non-throwing-calls.js';
 import { mentionsStopSignal } from './stop-vocabulary.js';
 import { childNodes, isDeferredBody, type VisitorKeys } from './walk.js';
 
-/** Why a throw point ends the loop: no `try` around it, a `catch` that rethrows, or one that swallows silently. */
-export type FindingReason = 'unguarded' | 'rethrows' | 'silent';
+/**
+ * Why a throw point ends the loop: no `try` around it, a `catch` that rethrows, one that swallows
+ * silently, or a promise started and dropped inside a `try` (which cannot catch its rejection).
+ */
+export type FindingReason = 'unguarded' | 'rethrows' | 'silent' | 'dropped';
 
 /** The first place in a loop body where one bad iteration ends the loop. */
 export interface UnguardedThrowPoint {
@@ -32,6 +35,8 @@ export interface ThrowPointEnv {
   isNonThrowingCall: (call: TSESTree.CallExpression) => boolean;
   /** Whether a call goes to a function whose own body catches everything (same file; typed mode: the project). */
   isSelfGuardedCall?: (call: TSESTree.CallExpression) => boolean;
+  /** Whether a call returns a promise (typed: the checker; untyped: its syntax and same-file declarations). */
+  returnsPromise?: (call: TSESTree.CallExpression) => boolean;
   /**
    * Set for a synchronous timer callback: only what fails for sure counts there — an explicit
    * `throw`, and a call that returns a promise nobody handles (this predicate says which).
@@ -121,6 +126,11 @@ export function findFirstUnguarded(roots: readonly TSESTree.Node[], env: ThrowPo
       }
       return;
     }
+    if (protection !== 'none' && isDroppedPromise(call)) {
+      // The try ends before the promise settles: its rejection reaches nobody.
+      found = { point: call, reason: 'dropped' };
+      return;
+    }
     // In a catch or finally, synchronous calls report, count and compute backoff; only awaited work there is judged.
     if (
       handlerDepth > 0 ||
@@ -143,6 +153,18 @@ export function findFirstUnguarded(roots: readonly TSESTree.Node[], env: ThrowPo
     const callback = call.arguments[0];
     if (receiver.type !== AST_NODE_TYPES.CallExpression || !isFunctionNode(callback) || !isHandledPromise(receiver)) return undefined;
     return { receiver, callback };
+  };
+
+  /** A promise-returning call used as a statement (`work();`, `void work();`): nothing awaits or handles it. */
+  const isDroppedPromise = (call: TSESTree.CallExpression): boolean => {
+    const parent = call.parent;
+    const statement = parent.type === AST_NODE_TYPES.UnaryExpression && parent.operator === 'void' ? parent.parent : parent;
+    return (
+      statement.type === AST_NODE_TYPES.ExpressionStatement &&
+      env.returnsPromise?.(call) === true &&
+      !env.isNonThrowingCall(call) &&
+      env.isSelfGuardedCall?.(call) !== true
+    );
   };
 
   const isHandledPromise = (argument: TSESTree.Expression): boolean => {
