@@ -26,8 +26,8 @@ export function completeInTransaction(db: Connection, completions: readonly Comp
 
 /**
  * Transition: running → succeeded, only for the lease's owner with the current token. Many
- * completions share one statement and one transaction (one fsync): acknowledging late never loses
- * a job, it can only make a crash re-run it, which at-least-once allows.
+ * completions share one transaction (one fsync): acknowledging late never loses a job, it can only
+ * make a crash re-run it, which at-least-once allows.
  */
 export function complete(db: Connection, completions: readonly Completion[], now: number): boolean[] {
   // One completion is one statement: autocommit is its transaction.
