@@ -271,7 +271,7 @@ export default createRule<Options, MessageId>({
       if (!run.fn.async || !awaitsAnything(run.fn, keys, (call) => inlineIterationCallbacks(call).length > 0 || isNonThrowing(call))) {
         // A synchronous callback (or an async one that never awaits) mostly does bookkeeping; what
         // kills the process there is a `throw` or a promise it starts and drops.
-        env = { ...env, onlyRejections: { returnsPromise } };
+        env = { ...env, onlyRejections: true };
       }
       const isAsyncArrow = run.fn.type === AST_NODE_TYPES.ArrowFunctionExpression && run.fn.async;
       report([run.fn.body], env, timerDescription(run.kind, run.timer), TIMER_CONSEQUENCE, 'timer callback failed', run.fn.body, isAsyncArrow, run.fn);

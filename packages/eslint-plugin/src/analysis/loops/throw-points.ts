@@ -39,9 +39,9 @@ export interface ThrowPointEnv {
   returnsPromise?: (call: TSESTree.CallExpression) => boolean;
   /**
    * Set for a synchronous timer callback: only what fails for sure counts there — an explicit
-   * `throw`, and a call that returns a promise nobody handles (this predicate says which).
+   * `throw`, and a call that returns a promise (`returnsPromise`) nobody handles.
    */
-  onlyRejections?: { returnsPromise: (call: TSESTree.CallExpression) => boolean };
+  onlyRejections?: boolean;
 }
 
 /** Protection of the current position; a `guard` anywhere outside wins over a rethrowing catch inside it. */
@@ -136,7 +136,7 @@ export function findFirstUnguarded(roots: readonly TSESTree.Node[], env: ThrowPo
       handlerDepth > 0 ||
       env.isNonThrowingCall(call) ||
       env.isSelfGuardedCall?.(call) ||
-      (env.onlyRejections !== undefined && !env.onlyRejections.returnsPromise(call))
+      (env.onlyRejections === true && env.returnsPromise?.(call) !== true)
     ) {
       visitChildren(call, protection);
       return;
