@@ -30,14 +30,31 @@ describe('SQLite store transitions', () => {
 
   it.each([1, 3])('claims from %i queue(s) by reading the ready index in its own order (no temporary sort)', (queueCount) => {
     const { store } = setup();
-    const parameters: Record<string, string | number> = { owner: 'w', now: 0, leaseMs: 1, limit: 10 };
+    const parameters: Record<string, string | number> = { now: 0, limit: 10 };
     for (let index = 0; index < queueCount; index += 1) parameters[`q${String(index)}`] = `q${String(index)}`;
     const plan = (store.database.prepare(`EXPLAIN QUERY PLAN ${claimSql(queueCount)}`).all(parameters) as { detail: string }[]).map(
       (row) => row.detail,
     );
     expect(plan.filter((detail) => detail.includes('steadfast_jobs_ready'))).toHaveLength(queueCount);
-    // Several queues are merged with one sort of at most `limit × queues` rows; each range is not sorted.
-    expect(plan.filter((detail) => detail.includes('TEMP B-TREE'))).toHaveLength(queueCount === 1 ? 0 : 1);
+    // One queue is read in index order, unsorted; several are merged, each arm's at most `limit`
+    // rows sorted for the merge. Never a scan of the table.
+    expect(plan.filter((detail) => detail.includes('TEMP B-TREE'))).toHaveLength(queueCount === 1 ? 0 : queueCount);
+    expect(plan.filter((detail) => /SCAN steadfast_jobs\b/.test(detail))).toEqual([]);
+  });
+
+  it('writes nothing and hands out no lease when a claim could not write every row it read', async () => {
+    const { store } = setup();
+    const [skipped] = await store.enqueue([job(), job()]);
+    // Stands for a write that raced the read, which BEGIN IMMEDIATE rules out: the row stays queued.
+    store.database.exec(`CREATE TEMP TRIGGER skip_one BEFORE UPDATE OF state ON steadfast_jobs
+      WHEN old.id = ${String(skipped?.id)} BEGIN SELECT RAISE(IGNORE); END`);
+    await expect(store.claim({ owner: 'w', queues: ['q'], limit: 10, leaseMs: 1000 })).rejects.toMatchObject({
+      code: 'DATABASE_ERROR',
+      message: expect.stringContaining('read 2 due jobs but could write only 1') as unknown,
+    });
+    store.database.exec('DROP TRIGGER skip_one');
+    expect((await store.stats()).totals).toMatchObject({ queued: 2, running: 0 });
+    expect(await store.claim({ owner: 'w', queues: ['q'], limit: 10, leaseMs: 1000 })).toHaveLength(2);
   });
 
   it('never claims jobs of another queue, or jobs not yet due', async () => {

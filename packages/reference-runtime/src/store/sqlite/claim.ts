@@ -1,77 +1,96 @@
+import { SteadfastError } from '../../errors/steadfast-error.js';
 import type { ClaimRequest, ClaimedJob, ClaimedJobRecord } from '../store.js';
 import { prepared, type Connection } from './prepared.js';
 
-// One index range per queue, merged: `queue IN (…)` would make SQLite read every due row of every
-// queue and sort them on each claim, which costs O(backlog) per claim instead of O(limit). Each
-// range is read from `steadfast_jobs_ready` in its own order (no temporary B-tree: checked with
-// EXPLAIN QUERY PLAN in the store's tests).
-function candidates(queueCount: number): string {
+/** What running a job needs, in the order of `ClaimRow`. */
+const CLAIMED_COLUMNS = 'id, queue, payload, priority, run_at, attempts, max_attempts, token';
+
+/**
+ * The claim's read: up to `limit` due jobs of `queueCount` queues, in the order they run
+ * (exported for the query-plan test). One index range per queue, merged: `queue IN (…)` would
+ * make SQLite read every due row of every queue and sort them on each claim, which costs
+ * O(backlog) per claim instead of O(limit). Each range is read from `steadfast_jobs_ready` in its
+ * own order (no temporary B-tree for one queue: checked with EXPLAIN QUERY PLAN in the tests).
+ */
+export function claimSql(queueCount: number): string {
   const perQueue = Array.from(
     { length: queueCount },
     (_, index) =>
-      `SELECT * FROM (SELECT id, priority, run_at FROM steadfast_jobs
+      `SELECT ${CLAIMED_COLUMNS} FROM steadfast_jobs
         WHERE state = 'queued' AND queue = @q${String(index)} AND run_at <= @now
-        ORDER BY priority DESC, run_at, id LIMIT @limit)`,
+        ORDER BY priority DESC, run_at, id LIMIT @limit`,
   );
   return queueCount === 1
-    ? `SELECT id FROM (${perQueue[0] ?? ''})`
-    : `SELECT id FROM (${perQueue.join(' UNION ALL ')}) ORDER BY priority DESC, run_at, id LIMIT @limit`;
+    ? (perQueue[0] ?? '')
+    : `SELECT ${CLAIMED_COLUMNS} FROM (${perQueue.map((part) => `SELECT * FROM (${part})`).join(' UNION ALL ')})
+        ORDER BY priority DESC, run_at, id LIMIT @limit`;
 }
 
-/** The claim statement for `queueCount` queues (exported for the query-plan test). */
-export function claimSql(queueCount: number): string {
-  // The outer guard re-states `queued`, so the transition stays correct even if the statement is
-  // ever run outside BEGIN IMMEDIATE. Only what running the job needs is returned, as arrays in
-  // this order (see `recordOf`): better-sqlite3 builds an object per row with named columns, which
-  // measurably cost more than a plain array for a batch of 100 (bench/runtime.mjs --schema-costs).
-  return `
+// The write of the rows just read, by primary key. Read-then-write rather than one
+// `UPDATE … RETURNING`: RETURNING collects the written rows in a temporary table before the first
+// one is returned, and with the columns a worker needs that cost 10–12% of the store's drain
+// (bench/runtime.mjs --schema-costs); the read also returns them in run order, which RETURNING
+// does not. Both run under the claim's BEGIN IMMEDIATE, so nothing can claim in between; the
+// `queued` guard and the count check below still refuse to write a claim that could not hold.
+const MARK_CLAIMED = `
   UPDATE steadfast_jobs
      SET state = 'running', owner = @owner, token = token + 1, attempts = attempts + 1,
-         lease_expires_at = @now + @leaseMs, updated_at = @now
-   WHERE state = 'queued' AND id IN (${candidates(queueCount)})
-  RETURNING id, queue, payload, priority, run_at, attempts, max_attempts, token`;
-}
+         lease_expires_at = @leaseExpiresAt, updated_at = @now
+   WHERE state = 'queued' AND id IN (SELECT value FROM json_each(@ids))`;
 
-/** A row of the claim's RETURNING, in its column order. */
+/** A row of the claim's read, in `CLAIMED_COLUMNS` order, before the claim is written. */
 type ClaimRow = readonly [number, string, string, number, number, number, number, number];
-
-/** The record of one claimed row; its lease expiry is the one the claim wrote (`now + leaseMs`). */
-function recordOf(row: ClaimRow, leaseExpiresAt: number): ClaimedJobRecord {
-  const [id, queue, payload, priority, runAt, attempts, maxAttempts, token] = row;
-  return { id, queue, payload, priority, runAt, attempts, maxAttempts, token, leaseExpiresAt };
-}
-
-function byPriority(a: ClaimedJob, b: ClaimedJob): number {
-  return b.job.priority - a.job.priority || a.job.runAt - b.job.runAt || a.job.id - b.job.id;
-}
 
 /** The claim's statement parameters; `q0`, `q1`, … name the queues. */
 function parametersOf(request: ClaimRequest, now: number): Record<string, string | number> {
-  const parameters: Record<string, string | number> = {
-    owner: request.owner,
-    now,
-    leaseMs: request.leaseMs,
-    limit: request.limit,
-  };
+  const parameters: Record<string, string | number> = { now, limit: request.limit };
   request.queues.forEach((queue, index) => {
     parameters[`q${String(index)}`] = queue;
   });
   return parameters;
 }
 
+/** The claimed job of a row read before the write: its attempt and token are the ones written. */
+function claimedOf(row: ClaimRow, owner: string, leaseExpiresAt: number): ClaimedJob {
+  const [id, queue, payload, priority, runAt, attempts, maxAttempts, token] = row;
+  const job: ClaimedJobRecord = {
+    id,
+    queue,
+    payload,
+    priority,
+    runAt,
+    attempts: attempts + 1,
+    maxAttempts,
+    token: token + 1,
+    leaseExpiresAt,
+  };
+  return { job, lease: { jobId: id, owner, token: job.token } };
+}
+
 /**
  * The claim itself, for a caller that already holds the write transaction (`claim` below, or a
- * combined acknowledge-and-claim). RETURNING gives no order, so the jobs are sorted here.
+ * combined acknowledge-and-claim). Jobs come back in run order: priority, then `run_at`, then id.
  */
 export function claimInTransaction(db: Connection, request: ClaimRequest, now: number): ClaimedJob[] {
   if (request.queues.length === 0) return [];
   const rows = prepared(db, claimSql(request.queues.length)).raw(true).all(parametersOf(request, now)) as ClaimRow[];
+  if (rows.length === 0) return [];
   const leaseExpiresAt = now + request.leaseMs;
-  const claimed = rows.map((row): ClaimedJob => {
-    const job = recordOf(row, leaseExpiresAt);
-    return { job, lease: { jobId: job.id, owner: request.owner, token: job.token } };
-  });
-  return claimed.sort(byPriority);
+  const written = prepared(db, MARK_CLAIMED).run({
+    owner: request.owner,
+    leaseExpiresAt,
+    now,
+    ids: JSON.stringify(rows.map((row) => row[0])),
+  }).changes;
+  if (written !== rows.length) {
+    // Only possible if the read and the write were not in one write transaction; throwing rolls
+    // the claim back rather than hand out leases the store does not hold.
+    throw new SteadfastError(
+      'DATABASE_ERROR',
+      `A claim read ${String(rows.length)} due jobs but could write only ${String(written)}; nothing was claimed. Claims must run inside BEGIN IMMEDIATE.`,
+    );
+  }
+  return rows.map((row) => claimedOf(row, request.owner, leaseExpiresAt));
 }
 
 /**
