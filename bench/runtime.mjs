@@ -261,19 +261,23 @@ async function runtimeDrain(concurrency) {
   for (let n = 0; n < JOBS; n += 1000) {
     await client.enqueueMany(Array.from({ length: 1000 }, (_, i) => ({ name: 'noop', payload: { n: n + i } })));
   }
-  let completed = 0;
+  // The drain ends when every job is acknowledged: the handler counts the jobs it ran, and the
+  // worker's `stop()` writes the acknowledgements still pending before it resolves (the final
+  // `stats` checks that). No per-job event listener: the ideal has no observer either, and a
+  // listener makes the worker build an event per job (about 4% of the drain).
+  let handled = 0;
   let finish;
   const finished = new Promise((resolve) => (finish = resolve));
-  const worker = createWorker({ store, logger: silentLogger, concurrency, batchSize: BATCH, tasks: { noop: async () => {} } });
-  worker.on('job:completed', () => {
-    completed += 1;
-    if (completed === JOBS) finish();
-  });
+  const noop = async () => {
+    handled += 1;
+    if (handled === JOBS) finish();
+  };
+  const worker = createWorker({ store, logger: silentLogger, concurrency, batchSize: BATCH, tasks: { noop } });
   const seconds = await elapsed(async () => {
     await worker.start();
     await finished;
+    await worker.stop();
   });
-  await worker.stop();
   const stats = await store.stats();
   if (stats.totals.succeeded !== JOBS) throw new Error(`drained ${stats.totals.succeeded} of ${JOBS}`);
   await store.close();

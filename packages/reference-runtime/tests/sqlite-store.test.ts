@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { openSqliteStore, SteadfastError, type NewJob } from '../src/index.js';
 import { claimSql } from '../src/store/sqlite/claim.js';
+import * as completeStatements from '../src/store/sqlite/complete.js';
 import { SCHEMA_VERSION } from '../src/store/sqlite/migrations.js';
 import { manualClock, tempDatabasePath } from './helpers/temp-database.js';
 
@@ -131,6 +132,37 @@ describe('SQLite store transitions', () => {
     ]);
     expect(accepted).toEqual([true, false]);
     expect(await store.getJob(only.job.id)).toMatchObject({ state: 'succeeded', result: '"first"' });
+  });
+
+  it('completes results-free batches in shared statements with the same answers as one by one', async () => {
+    const { store } = setup();
+    await store.enqueue(Array.from({ length: 150 }, () => job()));
+    const claimed = await store.claim({ owner: 'w1', queues: ['q'], limit: 150, leaseMs: 1000 });
+    const [first, second, , , fifth] = claimed;
+    if (first === undefined || second === undefined || fifth === undefined) throw new Error('claims failed');
+    const completions = claimed.map(({ lease }) => ({ lease, result: null }));
+    // A wrong owner in the first shared chunk, a stale token in the second, a duplicate in the third.
+    completions[3] = { lease: { ...claimed[3]!.lease, owner: 'w2' }, result: null };
+    completions[100] = { lease: { ...claimed[100]!.lease, token: 0 }, result: null };
+    completions.push({ lease: fifth.lease, result: null });
+    // A completion with a result first: the later result-free duplicate of it is refused.
+    completions.unshift({ lease: second.lease, result: '"kept"' });
+    const expected = completions.map((_, index) => ![1 + 3, 1 + 100, 1 + 1, completions.length - 1].includes(index));
+    expect(await store.complete(completions)).toEqual(expected);
+    expect(await store.getJob(second.job.id)).toMatchObject({ state: 'succeeded', result: '"kept"' });
+    expect(await store.getJob(claimed[3]!.job.id)).toMatchObject({ state: 'running' });
+    expect(await store.getJob(claimed[100]!.job.id)).toMatchObject({ state: 'running' });
+    expect((await store.stats()).totals).toMatchObject({ running: 2, succeeded: 148 });
+  });
+
+  it('finds each lease of a shared completion by primary key, never by a scan', () => {
+    const { store } = setup();
+    const { completeManySql } = completeStatements;
+    const plan = (store.database.prepare(`EXPLAIN QUERY PLAN ${completeManySql(3)}`).all(0, 0, 1, 'w', 1, 2, 'w', 1, 3, 'w', 1) as { detail: string }[]).map(
+      (row) => row.detail,
+    );
+    expect(plan.filter((detail) => detail.includes('INTEGER PRIMARY KEY'))).toHaveLength(3);
+    expect(plan.filter((detail) => /SCAN steadfast_jobs\b/.test(detail))).toEqual([]);
   });
 
   it('completeAndClaim writes nothing of either part when the claim fails', async () => {

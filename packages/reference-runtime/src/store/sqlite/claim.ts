@@ -1,6 +1,6 @@
 import { SteadfastError } from '../../errors/steadfast-error.js';
 import type { ClaimRequest, ClaimedJob, ClaimedJobRecord } from '../store.js';
-import { prepared, type Connection } from './prepared.js';
+import { preparedForCount, type Connection } from './prepared.js';
 
 /** What running a job needs, in the order of `ClaimRow`. */
 const CLAIMED_COLUMNS = 'id, queue, payload, priority, run_at, attempts, max_attempts, token';
@@ -32,11 +32,18 @@ export function claimSql(queueCount: number): string {
 // (bench/runtime.mjs --schema-costs); the read also returns them in run order, which RETURNING
 // does not. Both run under the claim's BEGIN IMMEDIATE, so nothing can claim in between; the
 // `queued` guard and the count check below still refuse to write a claim that could not hold.
-const MARK_CLAIMED = `
+// The ids are bound one parameter each (a list of `?`, prepared once per length), which measured
+// cheaper than one JSON array read back through `json_each`.
+function markClaimedSql(idCount: number): string {
+  return `
   UPDATE steadfast_jobs
-     SET state = 'running', owner = @owner, token = token + 1, attempts = attempts + 1,
-         lease_expires_at = @leaseExpiresAt, updated_at = @now
-   WHERE state = 'queued' AND id IN (SELECT value FROM json_each(@ids))`;
+     SET state = 'running', owner = ?, token = token + 1, attempts = attempts + 1,
+         lease_expires_at = ?, updated_at = ?
+   WHERE state = 'queued' AND id IN (${Array.from({ length: idCount }, () => '?').join(', ')})`;
+}
+
+/** Ids per claim write: far below SQLite's bound-parameter limit, and one statement for the usual batch. */
+const MARK_CLAIMED_CHUNK = 500;
 
 /** A row of the claim's read, in `CLAIMED_COLUMNS` order, before the claim is written. */
 type ClaimRow = readonly [number, string, string, number, number, number, number, number];
@@ -73,15 +80,14 @@ function claimedOf(row: ClaimRow, owner: string, leaseExpiresAt: number): Claime
  */
 export function claimInTransaction(db: Connection, request: ClaimRequest, now: number): ClaimedJob[] {
   if (request.queues.length === 0) return [];
-  const rows = prepared(db, claimSql(request.queues.length)).raw(true).all(parametersOf(request, now)) as ClaimRow[];
+  const rows = preparedForCount(db, claimSql, request.queues.length).raw(true).all(parametersOf(request, now)) as ClaimRow[];
   if (rows.length === 0) return [];
   const leaseExpiresAt = now + request.leaseMs;
-  const written = prepared(db, MARK_CLAIMED).run({
-    owner: request.owner,
-    leaseExpiresAt,
-    now,
-    ids: JSON.stringify(rows.map((row) => row[0])),
-  }).changes;
+  let written = 0;
+  for (let start = 0; start < rows.length; start += MARK_CLAIMED_CHUNK) {
+    const ids = rows.slice(start, start + MARK_CLAIMED_CHUNK).map((row) => row[0]);
+    written += preparedForCount(db, markClaimedSql, ids.length).run(request.owner, leaseExpiresAt, now, ...ids).changes;
+  }
   if (written !== rows.length) {
     // Only possible if the read and the write were not in one write transaction; throwing rolls
     // the claim back rather than hand out leases the store does not hold.
