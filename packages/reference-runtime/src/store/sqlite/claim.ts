@@ -86,7 +86,7 @@ export function claimInTransaction(db: Connection, request: ClaimRequest, now: n
   let written = 0;
   for (let start = 0; start < rows.length; start += MARK_CLAIMED_CHUNK) {
     const ids = rows.slice(start, start + MARK_CLAIMED_CHUNK).map((row) => row[0]);
-    written += preparedForCount(db, markClaimedSql, ids.length).run(request.owner, leaseExpiresAt, now, ...ids).changes;
+    written += preparedForCount(db, markClaimedSql, ids.length).run([request.owner, leaseExpiresAt, now, ...ids]).changes;
   }
   if (written !== rows.length) {
     // Only possible if the read and the write were not in one write transaction; throwing rolls
