@@ -1,8 +1,9 @@
 /**
  * The storage contract. Every method is one atomic state transition whose guard (state, owner,
  * fencing token) lives inside the store, so two processes can never both win a transition. The
- * SQLite store implements it with `BEGIN IMMEDIATE` and `UPDATE … RETURNING`; a Postgres store
- * implements the same transitions with `FOR UPDATE SKIP LOCKED`.
+ * SQLite store implements it with `BEGIN IMMEDIATE` and guarded `UPDATE`s (a claim reads its due
+ * rows, then writes them, under one write lock); a Postgres store implements the same transitions
+ * with `FOR UPDATE SKIP LOCKED`.
  */
 
 /** Where a job is in its life. */
