@@ -3,8 +3,9 @@ import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { openSqliteStore, SteadfastError, type NewJob } from '../src/index.js';
 import { claimSql } from '../src/store/sqlite/claim.js';
-import * as completeStatements from '../src/store/sqlite/complete.js';
+import { completeManySql } from '../src/store/sqlite/complete.js';
 import { SCHEMA_VERSION } from '../src/store/sqlite/migrations.js';
+import type { Completion } from '../src/store/store.js';
 import { manualClock, tempDatabasePath } from './helpers/temp-database.js';
 
 function job(overrides: Partial<NewJob> = {}): NewJob {
@@ -134,13 +135,22 @@ describe('SQLite store transitions', () => {
     expect(await store.getJob(only.job.id)).toMatchObject({ state: 'succeeded', result: '"first"' });
   });
 
+  it('claims a batch larger than one write statement takes, all or nothing', async () => {
+    const { store } = setup();
+    await store.enqueue(Array.from({ length: 1201 }, () => job()));
+    const claimed = await store.claim({ owner: 'w', queues: ['q'], limit: 1200, leaseMs: 1000 });
+    expect(new Set(claimed.map((c) => c.job.id)).size).toBe(1200);
+    expect(claimed.every((c) => c.lease.token === 1 && c.job.attempts === 1)).toBe(true);
+    expect((await store.stats()).totals).toMatchObject({ queued: 1, running: 1200 });
+  });
+
   it('completes results-free batches in shared statements with the same answers as one by one', async () => {
     const { store } = setup();
     await store.enqueue(Array.from({ length: 150 }, () => job()));
     const claimed = await store.claim({ owner: 'w1', queues: ['q'], limit: 150, leaseMs: 1000 });
     const [first, second, , , fifth] = claimed;
     if (first === undefined || second === undefined || fifth === undefined) throw new Error('claims failed');
-    const completions = claimed.map(({ lease }) => ({ lease, result: null }));
+    const completions: Completion[] = claimed.map(({ lease }) => ({ lease, result: null }));
     // A wrong owner in the first shared chunk, a stale token in the second, a duplicate in the third.
     completions[3] = { lease: { ...claimed[3]!.lease, owner: 'w2' }, result: null };
     completions[100] = { lease: { ...claimed[100]!.lease, token: 0 }, result: null };
@@ -157,7 +167,6 @@ describe('SQLite store transitions', () => {
 
   it('finds each lease of a shared completion by primary key, never by a scan', () => {
     const { store } = setup();
-    const { completeManySql } = completeStatements;
     const plan = (store.database.prepare(`EXPLAIN QUERY PLAN ${completeManySql(3)}`).all(0, 0, 1, 'w', 1, 2, 'w', 1, 3, 'w', 1) as { detail: string }[]).map(
       (row) => row.detail,
     );
