@@ -74,6 +74,14 @@ describe('SQLite store transitions', () => {
     expect(claimed.map((c) => c.job.priority)).toEqual([5, 1]);
   });
 
+  it('claims each job once when a queue is listed twice', async () => {
+    const { store } = setup();
+    await store.enqueue([job(), job(), job({ queue: 'other' })]);
+    const claimed = await store.claim({ owner: 'w', queues: ['q', 'other', 'q'], limit: 10, leaseMs: 1000 });
+    expect(claimed.map((c) => c.job.queue).sort()).toEqual(['other', 'q', 'q']);
+    expect((await store.stats()).totals).toMatchObject({ queued: 0, running: 3 });
+  });
+
   it('orders a claim over several queues by priority across all of them', async () => {
     const { store } = setup();
     await store.enqueue([job({ queue: 'a', priority: 1 }), job({ queue: 'b', priority: 9 }), job({ queue: 'c', priority: 20 }), job({ queue: 'a', priority: 5 })]);

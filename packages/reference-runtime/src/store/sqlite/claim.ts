@@ -48,10 +48,10 @@ const MARK_CLAIMED_CHUNK = 500;
 /** A row of the claim's read, in `CLAIMED_COLUMNS` order, before the claim is written. */
 type ClaimRow = readonly [number, string, string, number, number, number, number, number];
 
-/** The claim's statement parameters; `q0`, `q1`, … name the queues. */
-function parametersOf(request: ClaimRequest, now: number): Record<string, string | number> {
-  const parameters: Record<string, string | number> = { now, limit: request.limit };
-  request.queues.forEach((queue, index) => {
+/** The claim's statement parameters; `q0`, `q1`, … name the (distinct) queues. */
+function parametersOf(queues: readonly string[], limit: number, now: number): Record<string, string | number> {
+  const parameters: Record<string, string | number> = { now, limit };
+  queues.forEach((queue, index) => {
     parameters[`q${String(index)}`] = queue;
   });
   return parameters;
@@ -80,7 +80,10 @@ function claimedOf(row: ClaimRow, owner: string, leaseExpiresAt: number): Claime
  */
 export function claimInTransaction(db: Connection, request: ClaimRequest, now: number): ClaimedJob[] {
   if (request.queues.length === 0) return [];
-  const rows = preparedForCount(db, claimSql, request.queues.length).raw(true).all(parametersOf(request, now)) as ClaimRow[];
+  // A queue listed twice would be read twice, and its jobs written once: the count check below
+  // would then refuse every such claim.
+  const queues = request.queues.length === 1 ? request.queues : [...new Set(request.queues)];
+  const rows = preparedForCount(db, claimSql, queues.length).raw(true).all(parametersOf(queues, request.limit, now)) as ClaimRow[];
   if (rows.length === 0) return [];
   const leaseExpiresAt = now + request.leaseMs;
   let written = 0;
