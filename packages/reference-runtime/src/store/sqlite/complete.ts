@@ -57,7 +57,7 @@ function completeShared(db: Connection, completions: readonly Completion[], now:
 
 /**
  * The completions themselves, for a caller that already holds the write transaction (`complete`
- * below, or a combined acknowledge-and-claim): several completions are several statements, atomic
+ * below, or a combined acknowledge-and-claim): several completions may be several statements, atomic
  * only together inside that transaction. Order is kept: runs of consecutive completions without a
  * result share a statement, one with a result is written alone, so a stale completion of a job
  * whose current completion is in the same batch is refused, and an exact duplicate is accepted
