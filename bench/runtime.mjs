@@ -23,6 +23,9 @@ const JOBS = Number(option('jobs', '20000'));
 const BATCH = 100;
 // The setting the peers use (plainjob sets it itself); the runtime's default is FULL (see ADR 0009).
 const SYNCHRONOUS = option('synchronous', 'NORMAL');
+// `inline` (the store's default, SQLite's own auto-checkpoint, as the ideal and the peers use it)
+// or `background` (ADR 0012); the *-background drain cases set it themselves.
+const CHECKPOINT = option('checkpoint', 'inline');
 
 function tempDb() {
   const dir = mkdtempSync(join(tmpdir(), 'steadfast-bench-'));
@@ -163,7 +166,7 @@ const cases = {
   async 'runtime-enqueue-1'() {
     const { openSqliteStore, createClient } = await import('@steadfast/runtime');
     const { path, cleanup } = tempDb();
-    const store = openSqliteStore({ path, synchronous: SYNCHRONOUS });
+    const store = openSqliteStore({ path, synchronous: SYNCHRONOUS, checkpoint: CHECKPOINT });
     const client = createClient({ store });
     const seconds = await elapsed(async () => {
       for (let n = 0; n < JOBS; n += 1) await client.enqueue('noop', { n });
@@ -175,7 +178,7 @@ const cases = {
   async 'runtime-enqueue-batch'() {
     const { openSqliteStore, createClient } = await import('@steadfast/runtime');
     const { path, cleanup } = tempDb();
-    const store = openSqliteStore({ path, synchronous: SYNCHRONOUS });
+    const store = openSqliteStore({ path, synchronous: SYNCHRONOUS, checkpoint: CHECKPOINT });
     const client = createClient({ store });
     const seconds = await elapsed(async () => {
       for (let n = 0; n < JOBS; n += BATCH) {
@@ -191,7 +194,7 @@ const cases = {
     // previous 100 per transaction, as a draining worker does): the ceiling for runtime-drain-*.
     const { openSqliteStore, createClient } = await import('@steadfast/runtime');
     const { path, cleanup } = tempDb();
-    const store = openSqliteStore({ path, synchronous: SYNCHRONOUS });
+    const store = openSqliteStore({ path, synchronous: SYNCHRONOUS, checkpoint: CHECKPOINT });
     const client = createClient({ store });
     for (let n = 0; n < JOBS; n += 1000) {
       await client.enqueueMany(Array.from({ length: 1000 }, (_, i) => ({ name: 'noop', payload: { n: n + i } })));
@@ -213,6 +216,8 @@ const cases = {
   },
   'runtime-drain-c1': () => runtimeDrain(1),
   'runtime-drain-c8': () => runtimeDrain(8),
+  'runtime-drain-c1-background': () => runtimeDrain(1, 'background'),
+  'runtime-drain-c8-background': () => runtimeDrain(8, 'background'),
   'runtime-latency-1p': () => runtimeLatency(false),
   'runtime-latency-2p': () => runtimeLatency(true),
   async 'runtime-latency-worker'() {
@@ -238,7 +243,7 @@ const cases = {
   async 'runtime-idle-stop'() {
     const { openSqliteStore, createWorker, silentLogger } = await import('@steadfast/runtime');
     const { path, cleanup } = tempDb();
-    const store = openSqliteStore({ path, synchronous: SYNCHRONOUS });
+    const store = openSqliteStore({ path, synchronous: SYNCHRONOUS, checkpoint: CHECKPOINT });
     const samples = [];
     for (let i = 0; i < 20; i += 1) {
       const worker = createWorker({ store, logger: silentLogger, tasks: { noop: () => undefined }, periodic: { p: { everyMs: 60_000, run: () => undefined } } });
@@ -253,10 +258,12 @@ const cases = {
   },
 };
 
-async function runtimeDrain(concurrency) {
+async function runtimeDrain(concurrency, checkpoint = CHECKPOINT) {
   const { openSqliteStore, createClient, createWorker, silentLogger } = await import('@steadfast/runtime');
   const { path, cleanup } = tempDb();
-  const store = openSqliteStore({ path, synchronous: SYNCHRONOUS });
+  // With `background`, the checkpointer thread starts with the store, before the enqueue: its
+  // start-up is the store's, outside the drain's window like the store's migrations.
+  const store = openSqliteStore({ path, synchronous: SYNCHRONOUS, checkpoint });
   const client = createClient({ store });
   for (let n = 0; n < JOBS; n += 1000) {
     await client.enqueueMany(Array.from({ length: 1000 }, (_, i) => ({ name: 'noop', payload: { n: n + i } })));
@@ -292,7 +299,7 @@ function percentile(sorted, p) {
 async function runtimeLatency(twoProcesses) {
   const { openSqliteStore, createClient, createWorker, silentLogger } = await import('@steadfast/runtime');
   const { path, cleanup } = tempDb();
-  const store = openSqliteStore({ path, synchronous: SYNCHRONOUS });
+  const store = openSqliteStore({ path, synchronous: SYNCHRONOUS, checkpoint: CHECKPOINT });
   const client = createClient({ store });
   const latencies = [];
   const SAMPLES = 400;
@@ -391,7 +398,7 @@ async function schemaCosts() {
   };
   const runtimeDrainOn = (schema) => {
     const { path, cleanup } = filledRuntimeDb(schema);
-    const store = openSqliteStore({ path, synchronous: SYNCHRONOUS });
+    const store = openSqliteStore({ path, synchronous: SYNCHRONOUS, checkpoint: CHECKPOINT });
     const request = { owner: 'bench-worker', queues: ['noop'], limit: BATCH, leaseMs: 30_000 };
     return async () => {
       let acks = [];
@@ -632,6 +639,8 @@ if (args.includes('--schema-costs')) {
     'store-drain-batch': 'ideal-drain-batch',
     'runtime-drain-c1': 'ideal-drain-batch',
     'runtime-drain-c8': 'ideal-drain-batch',
+    'runtime-drain-c1-background': 'ideal-drain-batch',
+    'runtime-drain-c8-background': 'ideal-drain-batch',
   };
   console.log(`\n${JOBS} jobs per case, WAL + synchronous=${SYNCHRONOUS}, Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB\n`);
   console.log('| case | jobs/s | vs ideal (same kind) | vs plainjob drain | peak RSS MB | notes |');

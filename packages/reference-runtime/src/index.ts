@@ -8,6 +8,7 @@ export {
   type SqliteStoreOptions,
   type SqliteSynchronous,
 } from './store/sqlite/sqlite-store.js';
+export type { CheckpointMode } from './store/sqlite/wal-checkpointer.js';
 export type { AnyTasks, TaskMap, TaskName } from './client/task-map.js';
 export type { EnqueueOptions } from './client/enqueue-options.js';
 export { createClient, type Client, type ClientOptions, type EnqueueItem } from './client/create-client.js';
