@@ -1,11 +1,10 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
-import type { Connection } from './prepared.js';
 
 /**
  * Where a store's WAL checkpoints run. `inline`: SQLite's own auto-checkpoint, inside the commit
- * that pushes the WAL past 1000 pages, on the thread that committed. `background`: a thread of the
- * store's own, so the event loop never waits for one (ADR 0012).
+ * that pushes the WAL past 1000 pages, on the thread that committed. `background`: mostly on a
+ * thread of the store's own, so the event loop waits for few pages instead of 1000 (ADR 0012).
  */
 export type CheckpointMode = 'background' | 'inline';
 
@@ -15,21 +14,13 @@ export interface WalCheckpointerOptions {
   readonly path: string;
   /** How long the thread gathers commits before it checkpoints them. */
   readonly intervalMs: number;
-  /** Called once when the thread cannot start or fails; the connection checkpoints inline again. */
+  /** Called once when the thread cannot start or fails (the connection's own checkpoints go on). */
   readonly onFailure: (error: unknown) => void;
 }
 
 /** Slots of the shared state: commits noted so far, and 1 once the store closes. */
 const COMMITS = 0;
 const CLOSING = 1;
-
-/**
- * While the thread runs, the connection's own auto-checkpoint is only a backstop: it checkpoints
- * inline when the WAL reaches this many pages (about 40 MiB at 4 KiB pages), which happens only when
- * the thread falls far behind. At SQLite's 1000 the backstop would fire between the thread's
- * checkpoints under a busy drain and put the work back on the event loop.
- */
-const BACKSTOP_PAGES = 10_000;
 
 /**
  * The thread's program. Plain JavaScript evaluated by `new Worker(…, { eval: true })`: the same
@@ -66,23 +57,25 @@ try {
 `;
 
 /**
- * Runs the WAL checkpoints of one connection on a thread of their own. The store starts it when it
- * opens and notes each write transaction it commits; the thread checkpoints what those wrote.
- * If the thread fails, the connection's auto-checkpoint goes back to what it was: checkpoints
- * then run inline again, and nothing is lost but their place.
+ * Runs WAL checkpoints for one connection on a thread of their own. The store starts it when it
+ * opens and notes each write transaction it commits; every `intervalMs` while commits come, the
+ * thread copies what they wrote into the database file.
+ *
+ * The connection's own auto-checkpoint is left as it is. It still fires when the WAL reaches its
+ * threshold (SQLite resets the WAL only when a checkpoint has caught up at the start of a write,
+ * which a thread racing a busy writer rarely sees), but it then finds nearly every page already
+ * copied: its stall on the event loop shrinks to the last `intervalMs` of writes. Raising that
+ * threshold instead would let the WAL grow tenfold and stall as long as before at the end (ADR
+ * 0012). If the thread fails, nothing changes but where the pages are copied.
  */
 export class WalCheckpointer {
-  readonly #connection: Connection;
   readonly #options: WalCheckpointerOptions;
   readonly #state = new Int32Array(new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT));
-  /** The connection's auto-checkpoint before the thread took over, restored if the thread fails. */
-  #inlinePages: number | undefined;
   #thread: Worker | undefined;
   #exited: Promise<void> | undefined;
   #stopped = false;
 
-  constructor(connection: Connection, options: WalCheckpointerOptions) {
-    this.#connection = connection;
+  constructor(options: WalCheckpointerOptions) {
     this.#options = options;
   }
 
@@ -102,7 +95,6 @@ export class WalCheckpointer {
   start(): void {
     if (this.#stopped || this.#thread !== undefined) return;
     try {
-      this.#inlinePages = Number(this.#connection.pragma('wal_autocheckpoint', { simple: true }));
       const thread = new Worker(THREAD_PROGRAM, {
         eval: true,
         name: 'steadfast-wal-checkpointer',
@@ -124,7 +116,6 @@ export class WalCheckpointer {
         this.#fail(error);
       });
       this.#thread = thread;
-      this.#connection.pragma(`wal_autocheckpoint = ${String(BACKSTOP_PAGES)}`);
     } catch (error) {
       this.#fail(error);
     }
@@ -133,9 +124,6 @@ export class WalCheckpointer {
   #fail(error: unknown): void {
     if (this.#stopped) return;
     this.#stopped = true;
-    if (this.#inlinePages !== undefined && this.#connection.open) {
-      this.#connection.pragma(`wal_autocheckpoint = ${String(this.#inlinePages)}`);
-    }
     this.#options.onFailure(error);
   }
 
