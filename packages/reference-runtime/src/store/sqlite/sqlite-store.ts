@@ -62,7 +62,7 @@ export interface SqliteStoreOptions {
   readonly clock?: () => number;
   /**
    * Where WAL checkpoints run (ADR 0012). `inline` (default): SQLite's own auto-checkpoint, inside
-   * the commit that fills the WAL past 1000 pages, on the event loop (about 10 ms, up to 25, each
+   * the commit that fills the WAL past 1000 pages, on the event loop (about 10 ms, up to 30, each
    * in a busy drain). `background`: a thread the store starts when it opens (about 16 MB and 70 ms
    * of start-up) copies pages every `checkpointIntervalMs`, so the connection's own checkpoints
    * find little left to copy. For long-lived, busy workers.
