@@ -1,6 +1,6 @@
 import { SteadfastError } from '../../errors/steadfast-error.js';
 import type { ClaimRequest, ClaimedJob, ClaimedJobRecord } from '../store.js';
-import { preparedForCount, type Connection } from './prepared.js';
+import { preparedForCount, preparedTransaction, type Connection } from './prepared.js';
 
 /** What running a job needs, in the order of `ClaimRow`. */
 const CLAIMED_COLUMNS = 'id, queue, payload, priority, run_at, attempts, max_attempts, token';
@@ -110,5 +110,5 @@ export function claimInTransaction(db: Connection, request: ClaimRequest, now: n
  */
 export function claim(db: Connection, request: ClaimRequest, now: number): ClaimedJob[] {
   if (request.queues.length === 0) return [];
-  return db.transaction(() => claimInTransaction(db, request, now)).immediate();
+  return preparedTransaction(db, claimInTransaction).immediate(db, request, now);
 }

@@ -1,7 +1,7 @@
 import type { ClaimRequest, Completion, CompleteAndClaimResult } from '../store.js';
 import { claimInTransaction } from './claim.js';
 import { completeInTransaction } from './complete.js';
-import type { Connection } from './prepared.js';
+import { preparedTransaction, type Connection } from './prepared.js';
 
 /**
  * Transitions running → succeeded (the completions) and queued → running (the claim) in one
@@ -15,10 +15,9 @@ export function completeAndClaim(
   request: ClaimRequest,
   now: number,
 ): CompleteAndClaimResult {
-  return db
-    .transaction(() => ({
-      accepted: completeInTransaction(db, completions, now),
-      claimed: claimInTransaction(db, request, now),
-    }))
-    .immediate();
+  return preparedTransaction(db, bothParts).immediate(db, completions, request, now);
+}
+
+function bothParts(db: Connection, completions: readonly Completion[], request: ClaimRequest, now: number): CompleteAndClaimResult {
+  return { accepted: completeInTransaction(db, completions, now), claimed: claimInTransaction(db, request, now) };
 }

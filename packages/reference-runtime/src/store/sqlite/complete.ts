@@ -1,5 +1,5 @@
 import type { Completion } from '../store.js';
-import { prepared, preparedForCount, type Connection } from './prepared.js';
+import { prepared, preparedForCount, preparedTransaction, type Connection, type Statement } from './prepared.js';
 
 // Positional parameters (result, now, now, jobId, owner, token): binding by name looks every name
 // up in an object, which measurably cost more when the statement runs once per job.
@@ -28,6 +28,11 @@ export function completeManySql(count: number): string {
 /** Thrown inside the savepoint to undo a shared statement that did not write every row. */
 class NotEveryLeaseHeld extends Error {}
 
+/** The savepoint's body: the shared statement, undone unless it wrote a row per completion. */
+function runSharedStatement(statement: Statement, parameters: readonly (number | string)[], count: number): void {
+  if (statement.run(parameters).changes !== count) throw new NotEveryLeaseHeld();
+}
+
 function completeEach(db: Connection, completions: readonly Completion[], now: number): boolean[] {
   const statement = prepared(db, COMPLETE_ONE);
   return completions.map(({ lease, result }) => statement.run(result, now, now, lease.jobId, lease.owner, lease.token).changes === 1);
@@ -45,9 +50,7 @@ function completeShared(db: Connection, completions: readonly Completion[], now:
   for (const { lease } of completions) parameters.push(lease.jobId, lease.owner, lease.token);
   const statement = preparedForCount(db, completeManySql, completions.length);
   try {
-    db.transaction(() => {
-      if (statement.run(parameters).changes !== completions.length) throw new NotEveryLeaseHeld();
-    })();
+    preparedTransaction(db, runSharedStatement)(statement, parameters, completions.length);
   } catch (error) {
     if (!(error instanceof NotEveryLeaseHeld)) throw error;
     return completeEach(db, completions, now);
@@ -91,5 +94,5 @@ export function completeInTransaction(db: Connection, completions: readonly Comp
 export function complete(db: Connection, completions: readonly Completion[], now: number): boolean[] {
   // One completion is one statement: autocommit is its transaction.
   if (completions.length <= 1) return completeInTransaction(db, completions, now);
-  return db.transaction(() => completeInTransaction(db, completions, now)).immediate();
+  return preparedTransaction(db, completeInTransaction).immediate(db, completions, now);
 }
