@@ -4,7 +4,9 @@ import { contextOf } from '../src/worker/handler-arguments.js';
 import { HeldLease } from '../src/worker/held-lease.js';
 
 function held(): HeldLease {
-  return new HeldLease({ jobId: 7, owner: 'w1', token: 3 }, Date.now() + 30_000);
+  const leaseExpiresAt = Date.now() + 30_000;
+  const job = { id: 7, queue: 'task', payload: '{}', priority: 0, runAt: 0, attempts: 2, maxAttempts: 3, token: 3, leaseExpiresAt };
+  return new HeldLease({ job, lease: { jobId: 7, owner: 'w1', token: 3 } }, leaseExpiresAt);
 }
 
 describe('the ctx a handler gets', () => {

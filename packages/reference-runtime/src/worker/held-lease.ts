@@ -1,21 +1,27 @@
-import type { Lease } from '../store/store.js';
+import type { ClaimedJob, ClaimedJobRecord, Lease } from '../store/store.js';
+import type { Positioned } from './positioned-set.js';
 import type { AbortReason } from './task-handler.js';
 
 /**
- * One lease this worker holds, and the abort state of its attempt. The `AbortController` behind
- * `signal` is made only when someone asks for the signal (most handlers never do, and one per job
- * is a measurable part of a drain); an abort that came first is replayed on it, so the signal a
- * handler gets is aborted, with the same reason, in every case where an eager one would be.
+ * One claimed job this worker holds: the job, its lease, and the abort state of its attempt. The
+ * `AbortController` behind `signal` is made only when someone asks for the signal (most handlers
+ * never do, and one per job is a measurable part of a drain); an abort that came first is replayed
+ * on it, so the signal a handler gets is aborted, with the same reason, in every case where an
+ * eager one would be.
  */
-export class HeldLease {
+export class HeldLease implements Positioned {
+  readonly job: ClaimedJobRecord;
   readonly lease: Lease;
   /** Local view of the lease's expiry, moved on every successful heartbeat. */
   expiresAt: number;
+  /** The lease keeper's bookkeeping (−1 once it no longer holds the lease). */
+  position = -1;
   #reason: AbortReason | undefined;
   #controller: AbortController | undefined;
 
-  constructor(lease: Lease, expiresAt: number) {
-    this.lease = lease;
+  constructor(claimed: ClaimedJob, expiresAt: number) {
+    this.job = claimed.job;
+    this.lease = claimed.lease;
     this.expiresAt = expiresAt;
   }
 

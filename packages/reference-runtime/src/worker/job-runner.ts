@@ -1,11 +1,12 @@
 import { describeError } from '../errors/describe-error.js';
 import type { TypedEvents } from '../events/typed-events.js';
 import { serialiseJson } from '../payload/serialise-json.js';
-import type { ClaimedJob, ClaimedJobRecord, Lease } from '../store/store.js';
+import type { ClaimedJobRecord, Lease } from '../store/store.js';
 import type { AckBatcher, PendingAck } from './ack-batcher.js';
 import { contextOf, jobOf } from './handler-arguments.js';
 import type { HeldLease } from './held-lease.js';
 import type { LeaseKeeper } from './lease-keeper.js';
+import { PositionedSet, type Positioned } from './positioned-set.js';
 import { decideFailure } from './retry-policy.js';
 import type { JobEventInfo, SettlementOutcome, WorkerEvents } from './worker-events.js';
 import type { ResolvedWorkerOptions } from './worker-options.js';
@@ -15,23 +16,20 @@ import type { ResolvedWorkerOptions } from './worker-options.js';
  * waiting in the ack batcher. One object per job instead of an info, a completion, a pending
  * acknowledgement and their promises.
  */
-class Attempt implements PendingAck {
+class Attempt implements PendingAck, Positioned {
   readonly lease: Lease;
   readonly held: HeldLease;
   readonly startedAt = Date.now();
   result: string | null = null;
+  /** The runner's bookkeeping: where it is among the started attempts, −1 once settled. */
+  position = -1;
   readonly #record: ClaimedJobRecord;
   readonly #onAcknowledged: (attempt: Attempt, accepted: boolean) => void;
   #info: JobEventInfo | undefined;
 
-  constructor(
-    record: ClaimedJobRecord,
-    lease: Lease,
-    held: HeldLease,
-    onAcknowledged: (attempt: Attempt, accepted: boolean) => void,
-  ) {
-    this.#record = record;
-    this.lease = lease;
+  constructor(held: HeldLease, onAcknowledged: (attempt: Attempt, accepted: boolean) => void) {
+    this.#record = held.job;
+    this.lease = held.lease;
     this.held = held;
     this.#onAcknowledged = onAcknowledged;
   }
@@ -67,8 +65,8 @@ export class JobRunner {
   readonly #keeper: LeaseKeeper;
   readonly #acks: AckBatcher;
   readonly #events: TypedEvents<WorkerEvents>;
-  /** Started attempts not yet settled, by job id. */
-  readonly #started = new Map<number, Attempt>();
+  /** Started attempts not yet settled. */
+  readonly #started = new PositionedSet<Attempt>();
   readonly #onAcknowledged = (attempt: Attempt, accepted: boolean): void => {
     this.#acknowledged(attempt, accepted);
   };
@@ -90,24 +88,20 @@ export class JobRunner {
    * their handlers' late outcomes are then ignored.
    */
   settleReleased(jobIds: readonly number[]): void {
-    for (const jobId of jobIds) {
-      const attempt = this.#started.get(jobId);
-      if (attempt !== undefined) this.#settle(attempt, 'released');
-    }
+    const released = new Set(jobIds);
+    for (const attempt of this.#started.toArray()) if (released.has(attempt.id)) this.#settle(attempt, 'released');
   }
 
   #settle(attempt: Attempt, outcome: SettlementOutcome): void {
-    if (this.#started.get(attempt.id) !== attempt) return;
-    this.#started.delete(attempt.id);
+    if (!this.#started.delete(attempt)) return;
     if (this.#events.has('job:settled')) this.#events.emit('job:settled', { job: attempt.info, outcome });
   }
 
-  async run(claimed: ClaimedJob): Promise<void> {
-    const { job: record, lease } = claimed;
-    const held = this.#keeper.heldOf(record.id);
-    if (held === undefined || held.aborted) return;
-    const attempt = new Attempt(record, lease, held, this.#onAcknowledged);
-    this.#started.set(record.id, attempt);
+  async run(held: HeldLease): Promise<void> {
+    if (held.aborted || !this.#keeper.holds(held)) return;
+    const { job: record } = held;
+    const attempt = new Attempt(held, this.#onAcknowledged);
+    this.#started.add(attempt);
     if (this.#events.has('job:started')) this.#events.emit('job:started', { job: attempt.info });
     let result: string | null;
     try {
@@ -122,7 +116,7 @@ export class JobRunner {
       try {
         await this.#recordFailure(attempt, error);
       } finally {
-        this.#keeper.forget(lease);
+        this.#keeper.forget(held);
       }
       return;
     }
@@ -134,7 +128,7 @@ export class JobRunner {
 
   /** True (and the attempt settled) when the lease was lost or released while the handler ran. */
   #lost(attempt: Attempt): boolean {
-    if (this.#keeper.holds(attempt.lease)) return false;
+    if (this.#keeper.holds(attempt.held)) return false;
     // Lost (the result is discarded: refused) or released at shutdown (settled there).
     if (attempt.held.reason !== 'shutdown') this.#settle(attempt, 'refused');
     return true;
@@ -152,7 +146,7 @@ export class JobRunner {
         this.#events.emit('lease:lost', { jobId: attempt.lease.jobId, reason: 'fenced' });
       }
     } finally {
-      this.#keeper.forget(attempt.lease);
+      this.#keeper.forget(attempt.held);
     }
   }
 

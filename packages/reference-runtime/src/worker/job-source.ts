@@ -1,5 +1,6 @@
 import type { ClaimRequest, ClaimedJob, Store } from '../store/store.js';
 import type { AckBatcher } from './ack-batcher.js';
+import type { HeldLease } from './held-lease.js';
 import type { LeaseKeeper } from './lease-keeper.js';
 import { yieldToEventLoop } from './yield-to-event-loop.js';
 
@@ -23,7 +24,8 @@ export interface JobSourceDeps {
  */
 export class JobSource {
   readonly #deps: JobSourceDeps;
-  #buffer: ClaimedJob[] = [];
+  /** The last claim's jobs, held from the moment they were claimed. */
+  #buffer: HeldLease[] = [];
   #nextIndex = 0;
   #refilling: Promise<void> | undefined;
 
@@ -32,7 +34,7 @@ export class JobSource {
   }
 
   /** The next buffered job, or `undefined` when the buffer is empty (or the worker is stopping). */
-  take(): ClaimedJob | undefined {
+  take(): HeldLease | undefined {
     if (this.#nextIndex >= this.#buffer.length || this.#deps.isStopping()) return undefined;
     const claimed = this.#buffer[this.#nextIndex];
     this.#nextIndex += 1;
@@ -40,7 +42,7 @@ export class JobSource {
   }
 
   /** The next claimed job, claiming a batch when the buffer is empty; `undefined` when nothing is due. */
-  async next(): Promise<ClaimedJob | undefined> {
+  async next(): Promise<HeldLease | undefined> {
     const buffered = this.take();
     if (buffered !== undefined || this.#deps.isStopping()) return buffered;
     this.#refilling ??= this.#refill().finally(() => {
@@ -51,7 +53,7 @@ export class JobSource {
   }
 
   /** Jobs claimed but never started (to release on shutdown). */
-  takeUnstarted(): ClaimedJob[] {
+  takeUnstarted(): HeldLease[] {
     const unstarted = this.#buffer.slice(this.#nextIndex);
     this.#buffer = [];
     this.#nextIndex = 0;
@@ -100,8 +102,7 @@ export class JobSource {
   /** Hold the leases of fresh claims and buffer them. */
   #fill(claimed: ClaimedJob[]): void {
     const { keeper, leaseMs, store } = this.#deps;
-    for (const { lease, job } of claimed) keeper.hold(lease, job.leaseExpiresAt ?? store.now() + leaseMs);
-    this.#buffer = claimed;
+    this.#buffer = claimed.map((one) => keeper.hold(one, one.job.leaseExpiresAt ?? store.now() + leaseMs));
     this.#nextIndex = 0;
   }
 }

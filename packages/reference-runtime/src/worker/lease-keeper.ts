@@ -1,5 +1,6 @@
-import type { Lease, Store } from '../store/store.js';
+import type { ClaimedJob, Lease, Store } from '../store/store.js';
 import { HeldLease } from './held-lease.js';
+import { PositionedSet } from './positioned-set.js';
 import type { AbortReason } from './task-handler.js';
 
 /** What the keeper needs from its worker. */
@@ -19,7 +20,9 @@ export interface LeaseKeeperDeps {
  * expiry (the store unreachable), aborts its job's signal: the worker fences itself.
  */
 export class LeaseKeeper {
-  readonly #held = new Map<number, HeldLease>();
+  // Held leases are found through the objects themselves, never by job id: a drain holds and
+  // forgets one per job, and a map keyed by ever-new ids costs far more (see PositionedSet).
+  readonly #held = new PositionedSet<HeldLease>();
   readonly #deps: LeaseKeeperDeps;
   #timer: NodeJS.Timeout | undefined;
   #beating = false;
@@ -29,33 +32,27 @@ export class LeaseKeeper {
   }
 
   /** Track a fresh claim; `expiresAt` is the expiry the claim wrote. */
-  hold(lease: Lease, expiresAt: number): HeldLease {
-    const held = new HeldLease(lease, expiresAt);
-    this.#held.set(lease.jobId, held);
+  hold(claimed: ClaimedJob, expiresAt: number): HeldLease {
+    const held = new HeldLease(claimed, expiresAt);
+    this.#held.add(held);
     return held;
   }
 
-  /** True while `lease` (same token) is still held. */
-  holds(lease: Lease): boolean {
-    return this.#held.get(lease.jobId)?.lease.token === lease.token;
-  }
-
-  /** The held lease of a job (with its abort state), or `undefined` once it is no longer held. */
-  heldOf(jobId: number): HeldLease | undefined {
-    return this.#held.get(jobId);
+  /** True while `held` is still held: not forgotten, lost, or given up at shutdown. */
+  holds(held: HeldLease): boolean {
+    return this.#held.has(held);
   }
 
   /** Stop tracking a job whose attempt was recorded. */
-  forget(lease: Lease): void {
-    if (this.holds(lease)) this.#held.delete(lease.jobId);
+  forget(held: HeldLease): void {
+    this.#held.delete(held);
   }
 
   /** Abort and stop tracking every held job; returns their leases (to release them). */
   abortAll(reason: AbortReason): Lease[] {
-    const leases = [...this.#held.values()].map((held) => held.lease);
-    for (const held of this.#held.values()) held.abort(reason);
-    this.#held.clear();
-    return leases;
+    const all = this.#held.clear();
+    for (const held of all) held.abort(reason);
+    return all.map((held) => held.lease);
   }
 
   get size(): number {
@@ -73,12 +70,10 @@ export class LeaseKeeper {
     this.#timer = undefined;
   }
 
-  #lose(jobId: number, reason: AbortReason): void {
-    const held = this.#held.get(jobId);
-    if (held === undefined) return;
-    this.#held.delete(jobId);
+  #lose(held: HeldLease | undefined, reason: AbortReason): void {
+    if (held === undefined || !this.#held.delete(held)) return;
     held.abort(reason);
-    this.#deps.onLost(jobId, reason);
+    this.#deps.onLost(held.lease.jobId, reason);
   }
 
   /** One heartbeat for every held lease. Never throws; one at a time. */
@@ -87,19 +82,20 @@ export class LeaseKeeper {
     this.#beating = true;
     try {
       const now = this.#deps.store.now();
-      for (const [jobId, held] of this.#held) if (held.expiresAt <= now) this.#lose(jobId, 'lease-lost');
-      const leases = [...this.#held.values()].map((held) => held.lease);
-      const result = await this.#deps.store.heartbeat({ owner: this.#deps.owner, leases, leaseMs: this.#deps.leaseMs });
+      for (const held of this.#held.toArray()) if (held.expiresAt <= now) this.#lose(held, 'lease-lost');
+      const beating = this.#held.toArray();
+      const byJobId = new Map(beating.map((held) => [held.lease.jobId, held]));
+      const result = await this.#deps.store.heartbeat({ owner: this.#deps.owner, leases: beating.map((held) => held.lease), leaseMs: this.#deps.leaseMs });
       for (const jobId of result.extended) {
-        const held = this.#held.get(jobId);
-        if (held !== undefined) held.expiresAt = now + this.#deps.leaseMs;
+        const held = byJobId.get(jobId);
+        if (held !== undefined && this.#held.has(held)) held.expiresAt = now + this.#deps.leaseMs;
       }
-      for (const jobId of result.lost) this.#lose(jobId, 'lease-lost');
+      for (const jobId of result.lost) this.#lose(byJobId.get(jobId), 'lease-lost');
       // A cancelled job keeps its lease: its handler is told through the signal, and the attempt's
       // outcome is then recorded as `cancelled` at once instead of after a lease expiry.
       for (const jobId of result.cancelRequested) {
-        const held = this.#held.get(jobId);
-        if (held !== undefined && !held.aborted) held.abort('cancelled');
+        const held = byJobId.get(jobId);
+        if (held !== undefined && this.#held.has(held) && !held.aborted) held.abort('cancelled');
       }
     } catch (error) {
       this.#deps.onError(error);

@@ -1,14 +1,14 @@
-import type { ClaimedJob } from '../store/store.js';
+import type { HeldLease } from './held-lease.js';
 import { loopBackoff } from './loop-backoff.js';
 import type { Wakeup } from './wakeup.js';
 
 /** What one slot needs: where jobs come from and how to run one. */
 export interface SlotLoopDeps {
   /** A buffered job at once, without a promise, or `undefined`. */
-  readonly take: () => ClaimedJob | undefined;
+  readonly take: () => HeldLease | undefined;
   /** The next job, claiming when nothing is buffered; `undefined` when nothing is due. */
-  readonly next: () => Promise<ClaimedJob | undefined>;
-  readonly run: (claimed: ClaimedJob) => Promise<void>;
+  readonly next: () => Promise<HeldLease | undefined>;
+  readonly run: (held: HeldLease) => Promise<void>;
   readonly isStopping: () => boolean;
   readonly wakeup: Wakeup;
   readonly pollMs: number;

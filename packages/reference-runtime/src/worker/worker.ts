@@ -269,8 +269,8 @@ export class Worker<T extends TaskMap = AnyTasks> {
       // released with the rest instead of waiting for their lease to expire.
       const leases = this.#keeper.abortAll('shutdown');
       this.#acks.abandon();
-      for (const claimed of this.#source.takeUnstarted()) {
-        if (!leases.some((lease) => lease.jobId === claimed.lease.jobId)) leases.push(claimed.lease);
+      for (const held of this.#source.takeUnstarted()) {
+        if (!leases.some((lease) => lease.jobId === held.lease.jobId)) leases.push(held.lease);
       }
       this.#keeper.stop();
       this.#phase('release');
