@@ -3,6 +3,22 @@ import { openSqliteStore } from '../src/index.js';
 import type { HeartbeatRequest, HeartbeatResult, Store } from '../src/index.js';
 import { LeaseKeeper } from '../src/worker/lease-keeper.js';
 
+/** A keeper for owner `w` on `store`, and the job ids it reported lost; heartbeats only when told. */
+function keeperOn(store: Store): { keeper: LeaseKeeper; lost: number[] } {
+  const lost: number[] = [];
+  const keeper = new LeaseKeeper({
+    store,
+    owner: 'w',
+    leaseMs: 60_000,
+    heartbeatMs: 20_000,
+    onLost: (jobId) => lost.push(jobId),
+    onError: (error) => {
+      throw error;
+    },
+  });
+  return { keeper, lost };
+}
+
 describe('LeaseKeeper', () => {
   it('applies a late heartbeat answer to the claim it was sent for, not to a newer claim of the same job', async () => {
     const store = openSqliteStore({ path: ':memory:' });
@@ -19,17 +35,7 @@ describe('LeaseKeeper', () => {
         return new Promise((resolve) => (answer = resolve));
       },
     };
-    const lost: number[] = [];
-    const keeper = new LeaseKeeper({
-      store: slowStore as Store,
-      owner: 'w',
-      leaseMs: 60_000,
-      heartbeatMs: 20_000,
-      onLost: (jobId) => lost.push(jobId),
-      onError: (error) => {
-        throw error;
-      },
-    });
+    const { keeper, lost } = keeperOn(slowStore as Store);
     const old = keeper.hold(first, store.now() + 60_000);
     const beat = keeper.beat();
     expect(requests.map((request) => request.leases)).toEqual([[first.lease]]);
@@ -53,17 +59,7 @@ describe('LeaseKeeper', () => {
     const claimed = await store.claim({ owner: 'w', queues: ['q'], limit: 2, leaseMs: 1_000 });
     const [a, b] = claimed;
     if (a === undefined || b === undefined) throw new Error('claim failed');
-    const lost: number[] = [];
-    const keeper = new LeaseKeeper({
-      store,
-      owner: 'w',
-      leaseMs: 60_000,
-      heartbeatMs: 20_000,
-      onLost: (jobId) => lost.push(jobId),
-      onError: (error) => {
-        throw error;
-      },
-    });
+    const { keeper, lost } = keeperOn(store);
     const heldA = keeper.hold(a, store.now() + 1_000);
     const heldB = keeper.hold(b, store.now() + 1_000);
     // Another worker's reaper and claim took job b: this worker's lease on it is stale.
